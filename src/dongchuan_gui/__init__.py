@@ -1,0 +1,3 @@
+"""Dongchuan Workbench: a desktop record of Dongchuan's poverty-alleviation programs."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,41 @@
+"""The model and the headless command never import Qt."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import dongchuan_gui
+
+PACKAGE = Path(dongchuan_gui.__file__).parent
+QT = ("PySide6", "shiboken6", "pyqtgraph")
+
+
+def test_model_sources_import_no_qt():
+    for path in sorted((PACKAGE / "model").glob("*.py")) + [PACKAGE / "cli.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(QT), f"{path.name} imports {name}"
+
+
+def test_model_and_cli_run_with_qt_unavailable():
+    code = (
+        "import sys\n"
+        "for m in ('PySide6', 'shiboken6', 'pyqtgraph'): sys.modules[m] = None\n"
+        "from dongchuan_gui.cli import main\n"
+        "rc = main(['validate', sys.argv[1]])\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6.', 'pyqtgraph.'))]\n"
+        "sys.exit(rc)\n"
+    )
+    seed = PACKAGE.parents[1] / "seeds" / "dongchuan.json"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "valid" in done.stdout
