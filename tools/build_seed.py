@@ -1288,6 +1288,7 @@ REFERENCE_LINES = [
     ReferenceLine(
         id="exit-threshold-west",
         kind="exit_threshold",
+        indicator="poverty-incidence",
         name_en="Exit threshold, western counties and villages",
         name_zh="西部地区贫困县（村）退出标准",
         scope="western regions",

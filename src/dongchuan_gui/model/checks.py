@@ -100,6 +100,7 @@ def _check_refs(data: DatasetFile, ids: dict[str, set[str]], out: _Collector) ->
             _ref(out, f"$.{kind}[{i}].source", r.source, src, "source")
     for i, r in enumerate(data.reference_lines):
         _ref(out, f"$.reference_lines[{i}].source", r.source, src, "source")
+        _ref(out, f"$.reference_lines[{i}].indicator", r.indicator, inds, "indicator")
 
 
 def _check_places(data: DatasetFile, out: _Collector) -> None:

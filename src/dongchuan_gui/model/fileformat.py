@@ -101,14 +101,6 @@ def loads(data: bytes, file: str = "<data>", *, max_bytes: int = MAX_FILE_BYTES)
         data = data[len(_BOM) :]
     if not data.strip():
         raise _fail(file, "$", "the file is empty; expected a JSON object")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        raise _fail(
-            file, "$", f"line {line}, column {col}: not UTF-8 text ({exc.reason})"
-        ) from None
-
     migrated_from = None
     try:
         # fast path: a current-version file decodes straight into typed records
@@ -127,6 +119,8 @@ def loads(data: bytes, file: str = "<data>", *, max_bytes: int = MAX_FILE_BYTES)
         return _finish(typed, problems, migrated_from)
     except msgspec.DecodeError as exc:
         raise _syntax_error(file, data, exc) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(file, data) from None
     return _finish(typed, check_dataset(typed, file, invalid_ids=invalid), migrated_from)
 
 
@@ -137,9 +131,20 @@ def _finish(typed: DatasetFile, problems: list[Problem], migrated_from: int | No
     return LoadResult(typed, [p for p in problems if p.severity == "warning"], migrated_from)
 
 
+def _not_utf8(file: str, data: bytes) -> DatasetError:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        return _fail(file, "$", f"line {line}, column {col}: not UTF-8 text ({exc.reason})")
+    return _fail(file, "$", "not UTF-8 text")
+
+
 def _decode_generic(data: bytes, file: str) -> Any:
     try:
         return msgspec.json.decode(data)
+    except UnicodeDecodeError:
+        raise _not_utf8(file, data) from None
     except msgspec.DecodeError as exc:
         if "out of range" not in str(exc):
             raise _syntax_error(file, data, exc) from None

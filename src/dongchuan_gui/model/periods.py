@@ -11,6 +11,7 @@ Accepted forms (ISO 8601 where ISO has one):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -57,8 +58,19 @@ class Period:
         return self.start + span / 2
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> Period:
+    return _parse(text)
+
+
 def parse_period(text: str) -> Period:
     """Parse ``text`` or raise :class:`PeriodError` saying what was expected."""
+    if isinstance(text, str):
+        return _parse_cached(text)
+    return _parse(text)
+
+
+def _parse(text: str) -> Period:
     if not isinstance(text, str):
         raise PeriodError(f"expected a period ({PERIOD_SYNTAX}), got {type(text).__name__}")
     match = _PATTERN.match(text)

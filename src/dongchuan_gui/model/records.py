@@ -180,6 +180,7 @@ class Story(Record, kw_only=True):
 class ReferenceLine(Record, kw_only=True):
     id: Id
     kind: ReferenceKind
+    indicator: Id | None = None
     name_en: str
     name_zh: str = ""
     scope: str

@@ -1,0 +1,116 @@
+"""Start the Workbench: ``dongchuan-gui [FILE] [--screenshot DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import __version__
+from .resources import resource_path, seed_path
+
+log = logging.getLogger("dongchuan_gui")
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="dongchuan-gui", description="Dongchuan Workbench desktop application."
+    )
+    parser.add_argument("file", nargs="?", help="dataset to open (default: the bundled one)")
+    parser.add_argument(
+        "--screenshot", metavar="DIR", type=Path, help="render every tab to DIR/NN-tab.png and exit"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def _log_file() -> Path:
+    folder = (
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+        / "logs"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "dongchuan-gui.log"
+
+
+def _install_excepthook(app: QApplication) -> None:
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error\n%s", text)
+        if kind is KeyboardInterrupt:
+            app.quit()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            app.translate("App", "Unexpected error"),
+            app.translate(
+                "App",
+                "Something went wrong: {0}\n\nThe details were "
+                "written to {1}. Your data on disk is unchanged.",
+            ).format(value, _log_file()),
+        )
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def _install_translations(app: QApplication) -> None:
+    locale = QLocale.system()
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    ours = QTranslator(app)
+    if ours.load(locale, "dongchuan", "_", str(resource_path("i18n"))):
+        app.installTranslator(ours)
+
+
+def _style(app: QApplication) -> None:
+    sheet = resource_path("style.qss")
+    if sheet.exists():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Dongchuan")
+    app.setApplicationName("Dongchuan Workbench")
+    app.setApplicationVersion(__version__)
+    logging.basicConfig(
+        filename=_log_file(),
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    _install_excepthook(app)
+    _install_translations(app)
+    _style(app)
+
+    from .ui.main_window import MainWindow  # after QApplication: widgets need it
+
+    window = MainWindow()
+    opened = window.open_path(args.file) if args.file else False
+    if not opened:
+        window.open_path(seed_path())
+        if args.file and window.problem_dialog is not None:
+            # the bad file's problems stay on screen above the bundled data
+            window.problem_dialog.raise_()
+    if args.screenshot:
+        from .ui.screenshots import render_all
+
+        for path in render_all(window, args.screenshot):
+            print(path)
+        return 0
+    window.restore_state()
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

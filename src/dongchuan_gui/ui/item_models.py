@@ -1,0 +1,184 @@
+"""Thin Qt item models over the Dataset: a place tree and programs by category."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ..model.dataset import Dataset
+from ..model.records import PROGRAM_CATEGORIES
+from .category_names import category_name, level_name
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, id)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # lower-case text that search matches
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root; never modified
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str
+    id: str
+    text: str
+    tip: str = ""
+    search: str = ""
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+def _norm(*parts: str) -> str:
+    return " ".join(p.lower() for p in parts if p)
+
+
+def place_nodes(dataset: Dataset) -> list[Node]:
+    def build(place, parent: Node | None) -> Node:
+        en = f"  {place.name_en}" if place.name_en else ""
+        node = Node(
+            "place",
+            place.id,
+            f"{place.name_zh}{en}",
+            tip=f"{level_name(place.level)} · {place.code or ''}".strip(" ·"),
+            search=_norm(
+                place.name_zh,
+                place.name_en,
+                place.pinyin,
+                place.pinyin.replace(" ", ""),
+                place.code or "",
+                place.id,
+            ),
+        )
+        if parent is not None:
+            parent.add(node)
+        for child in dataset.children(place.id):
+            build(child, node)
+        return node
+
+    return [build(root, None) for root in dataset.roots()]
+
+
+def program_nodes(dataset: Dataset) -> list[Node]:
+    roots = []
+    for category in PROGRAM_CATEGORIES:
+        programs = [g for g in dataset.data.programs if g.category == category]
+        if not programs:
+            continue
+        group = Node("category", category, category_name(category), search=category)
+        for g in programs:
+            group.add(
+                Node(
+                    "program",
+                    g.id,
+                    f"{g.name_zh}  {g.name_en}",
+                    tip=g.summary_en,
+                    search=_norm(g.name_zh, g.name_en, g.id, category),
+                )
+            )
+        roots.append(group)
+    return roots
+
+
+class RecordTreeModel(QAbstractItemModel):
+    """A read-only tree of :class:`Node`; rebuilt by :meth:`set_roots` after a change."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._roots: list[Node] = []
+
+    def set_roots(self, roots: list[Node]) -> None:
+        self.beginResetModel()
+        self._roots = roots
+        self.endResetModel()
+
+    def _node(self, index: Index) -> Node | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def _siblings(self, parent: Node | None) -> list[Node]:
+        return parent.children if parent is not None else self._roots
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        siblings = self._siblings(self._node(parent))
+        if column != 0 or not 0 <= row < len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row])
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        up = node.parent
+        row = up.parent.children.index(up) if up.parent else self._roots.index(up)
+        return self.createIndex(row, 0, up)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._siblings(self._node(parent)))
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tip or node.text
+        if role == KEY_ROLE:
+            return (node.kind, node.id)
+        if role == SEARCH_ROLE:
+            return node.search
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def find(self, kind: str, record_id: str) -> QModelIndex:
+        stack = list(self._roots)
+        while stack:
+            node = stack.pop()
+            if node.kind == kind and node.id == record_id:
+                row = node.parent.children.index(node) if node.parent else self._roots.index(node)
+                return self.createIndex(row, 0, node)
+            stack.extend(node.children)
+        return QModelIndex()
+
+
+class SearchFilter(QSortFilterProxyModel):
+    """Keeps rows whose search text has every word of the query (and their parents)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._words: list[str] = []
+
+    def set_query(self, text: str) -> None:
+        self._words = text.lower().split()
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        text = index.data(SEARCH_ROLE) or ""
+        return all(word in text for word in self._words)

@@ -1,0 +1,62 @@
+"""Browser-like history of where the user has been (tab and selected record)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    tab: int
+    kind: str = ""
+    id: str = ""
+
+    def encode(self) -> str:
+        return f"{self.tab}|{self.kind}|{self.id}"
+
+    @classmethod
+    def decode(cls, text: str) -> Location | None:
+        parts = text.split("|")
+        if len(parts) != 3 or not parts[0].isdigit():
+            return None
+        return cls(int(parts[0]), parts[1], parts[2])
+
+
+class History:
+    """Back/Forward over visited locations; visiting drops the forward branch."""
+
+    def __init__(self, limit: int = 200) -> None:
+        self._items: list[Location] = []
+        self._index = -1
+        self._limit = limit
+
+    @property
+    def current(self) -> Location | None:
+        return self._items[self._index] if self._index >= 0 else None
+
+    def visit(self, location: Location) -> None:
+        if location == self.current:
+            return
+        del self._items[self._index + 1 :]
+        self._items.append(location)
+        if len(self._items) > self._limit:
+            del self._items[0]
+        self._index = len(self._items) - 1
+
+    def can_go_back(self) -> bool:
+        return self._index > 0
+
+    def can_go_forward(self) -> bool:
+        return self._index < len(self._items) - 1
+
+    def back(self) -> Location | None:
+        if not self.can_go_back():
+            return None
+        self._index -= 1
+        return self.current
+
+    def forward(self) -> Location | None:
+        if not self.can_go_forward():
+            return None
+        self._index += 1
+        return self.current

@@ -1,0 +1,200 @@
+"""Timelines tab: compare indicators across places and programs on one year axis."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model.dataset import Dataset
+from ...model.periods import PeriodError, parse_period
+from ..plot_data import marks_for, plot_series, scope_label
+from ..widgets.timeline_plot import TimelinePlot
+from .base import Tab
+
+KEY = Qt.ItemDataRole.UserRole + 1
+DEFAULT_SERIES = ("poverty-incidence", "people-lifted")
+
+
+class TimelinesTab(Tab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset: Dataset | None = None
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Filter indicators"))
+        self.choices = QTreeWidget(self)
+        self.choices.setHeaderHidden(True)
+        self.choices.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.plot = TimelinePlot(self)
+        self.year_from = QSpinBox(self)
+        self.year_to = QSpinBox(self)
+        for box in (self.year_from, self.year_to):
+            box.setRange(1900, 2100)
+        self.show_events = QCheckBox(self.tr("Events"), self)
+        self.show_events.setChecked(True)
+        self.show_lines = QCheckBox(self.tr("Reference lines"), self)
+        self.show_lines.setChecked(True)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Years"), self))
+        controls.addWidget(self.year_from)
+        controls.addWidget(QLabel("–", self))
+        controls.addWidget(self.year_to)
+        controls.addSpacing(16)
+        controls.addWidget(self.show_events)
+        controls.addWidget(self.show_lines)
+        controls.addStretch(1)
+        legend = QLabel(
+            self.tr("Solid: reported · dashed: estimate · hollow: target · orange ring: doubtful"),
+            self,
+        )
+        legend.setObjectName("styleLegend")
+        controls.addWidget(legend)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.choices)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(controls)
+        right_layout.addWidget(self.plot, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.choices.itemChanged.connect(self._refresh)
+        self.search.textChanged.connect(self._filter)
+        self.year_from.valueChanged.connect(self._range_changed)
+        self.year_to.valueChanged.connect(self._range_changed)
+        self.show_events.toggled.connect(self._refresh)
+        self.show_lines.toggled.connect(self._refresh)
+
+    def title(self) -> str:
+        return self.tr("Timelines")
+
+    def splitters(self):
+        return {"main": self.splitter}
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # ----------------------------------------------------------- content
+    def set_dataset(self, dataset: Dataset) -> None:
+        checked = set(self.checked_keys())
+        self.dataset = dataset
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        combos: dict[str, dict[tuple, None]] = {}
+        years = []
+        for o in dataset.data.observations:
+            if not o.period:
+                continue
+            try:
+                years.append(parse_period(o.period).year)
+            except PeriodError:
+                continue
+            combos.setdefault(o.indicator, {})[(o.place, o.program)] = None
+        for ind in dataset.data.indicators:
+            if ind.id not in combos:
+                continue
+            parent = QTreeWidgetItem(self.choices, [f"{ind.name_zh}  {ind.name_en} ({ind.unit})"])
+            parent.setToolTip(0, ind.definition or ind.name_en)
+            for place, program in combos[ind.id]:
+                key = f"{ind.id}|{place or ''}|{program or ''}"
+                child = QTreeWidgetItem(parent, [scope_label(dataset, place, program)])
+                child.setData(0, KEY, key)
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                on = key in checked or (
+                    not checked
+                    and ind.id in DEFAULT_SERIES
+                    and place is not None
+                    and not program
+                    and dataset.place(place).parent is None
+                )
+                child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.choices.expandAll()
+        self.choices.blockSignals(False)
+        if years:
+            for box in (self.year_from, self.year_to):
+                box.blockSignals(True)
+            self.year_from.setValue(min(years) - 1)
+            self.year_to.setValue(max(years) + 1)
+            for box in (self.year_from, self.year_to):
+                box.blockSignals(False)
+        self._refresh()
+
+    def _items(self):
+        for i in range(self.choices.topLevelItemCount()):
+            parent = self.choices.topLevelItem(i)
+            for j in range(parent.childCount()):
+                yield parent.child(j)
+
+    def checked_keys(self) -> list[str]:
+        return [
+            item.data(0, KEY)
+            for item in self._items()
+            if item.checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, keys: list[str]) -> None:
+        self.choices.blockSignals(True)
+        for item in self._items():
+            on = item.data(0, KEY) in keys
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.choices.blockSignals(False)
+        self._refresh()
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.choices.topLevelItemCount()):
+            parent = self.choices.topLevelItem(i)
+            label = parent.text(0).lower()
+            parent.setHidden(bool(words) and not all(w in label for w in words))
+
+    def _range_changed(self) -> None:
+        lo, hi = self.year_from.value(), self.year_to.value()
+        if lo < hi:
+            self.plot.set_x_range(lo, hi)
+
+    def _refresh(self, *args) -> None:
+        if self.dataset is None:
+            return
+        dataset = self.dataset
+        series, taken = [], set()
+        for key in self.checked_keys():
+            indicator, place, program = key.split("|")
+            s = plot_series(
+                dataset,
+                indicator,
+                place=place or None,
+                program=program or None,
+                taken=taken,
+                with_scope=True,
+            )
+            taken.add(s.color)
+            series.append(s)
+        events = dataset.data.events if self.show_events.isChecked() else []
+        marks = marks_for(dataset, events, with_lines=self.show_lines.isChecked())
+        lo, hi = self.year_from.value(), self.year_to.value()
+        self.plot.set_content(
+            series,
+            marks,
+            x_range=(lo, hi) if lo < hi else None,
+            empty_text=self.tr("Tick one or more series on the left to compare them."),
+        )

@@ -1,0 +1,153 @@
+"""Detail pane of one place: names, code, parent, location, population, programs."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from ...model.dataset import Dataset
+from ..category_names import level_name
+from ..plot_data import format_value, marks_for, plot_series
+from .detail_browser import (
+    DetailBrowser,
+    events_html,
+    figures_table,
+    heading,
+    link,
+    muted,
+    row,
+    stories_html,
+    tr,
+)
+from .timeline_plot import TimelinePlot
+
+POPULATION = ("population-census", "population-registered", "population-resident")
+
+
+def place_html(dataset: Dataset, place_id: str) -> str:
+    p = dataset.place(place_id)
+    if p is None:
+        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+    facts = [row(tr("Level"), escape(level_name(p.level)))]
+    if p.pinyin:
+        facts.append(row(tr("Pinyin"), escape(p.pinyin)))
+    if p.name_note:
+        facts.append(
+            row(tr("About the names"), f"<span class='muted'>{escape(p.name_note)}</span>")
+        )
+    code = (
+        escape(p.code) + (f" ({escape(p.code_vintage)})" if p.code_vintage else "")
+        if p.code
+        else escape(tr("none"))
+    )
+    facts.append(row(tr("Statistical code"), code))
+    chain = dataset.ancestors(place_id)
+    if chain:
+        facts.append(
+            row(tr("Part of"), " › ".join(link("place", a.id, a.name_zh) for a in reversed(chain)))
+        )
+    if p.location:
+        loc = p.location
+        where = f"{loc.lat:.5f}, {loc.lon:.5f} ({escape(loc.datum)})"
+        if loc.datum == "GCJ-02":
+            where += " " + escape(
+                tr("— Chinese map datum, offset some hundreds of metres from GPS/WGS-84")
+            )
+        facts.append(row(tr("Location"), where))
+    else:
+        facts.append(row(tr("Location"), escape(tr("no coordinates in the sources"))))
+    pops = [o for o in dataset.observations_for(place=place_id) if o.indicator in POPULATION]
+    if pops:
+        latest = max(pops, key=lambda o: o.period or "")
+        ind = dataset.indicator(latest.indicator)
+        facts.append(
+            row(
+                tr("Population"),
+                escape(
+                    f"{format_value(latest.value)} ({ind.name_zh if ind else ''}, "
+                    f"{latest.period or tr('undated')})"
+                ),
+            )
+        )
+    src = dataset.source(p.source) if p.source else None
+    if src:
+        facts.append(
+            row(tr("Source"), link("source", src.id, src.title) + f", {escape(p.locator)}")
+        )
+    children = dataset.children(place_id)
+    kids = (
+        (
+            f"<h3>{escape(tr('Contains'))} ({len(children)})</h3><p>"
+            + ", ".join(link("place", c.id, c.name_zh) for c in children)
+            + "</p>"
+        )
+        if children
+        else ""
+    )
+    programs = dataset.programs_at(place_id)
+    prog_html = ", ".join(link("program", g.id, f"{g.name_zh} {g.name_en}") for g in programs)
+    stories = dataset.stories_for(place=place_id)
+    events = dataset.events_for(place=place_id)
+    figures = dataset.observations_for(place=place_id)
+    note = f"<p class='muted'>{escape(p.note)}</p>" if p.note else ""
+    return "".join(
+        [
+            heading(p.name_zh, p.name_en),
+            "<table>",
+            *facts,
+            "</table>",
+            note,
+            f"<h3>{escape(tr('Programs active here'))}</h3>",
+            f"<p>{prog_html}</p>"
+            if prog_html
+            else muted(tr("No program in the sources names this place.")),
+            f"<h3>{escape(tr('Figures'))}</h3>",
+            figures_table(dataset, figures, show_scope=False)
+            if figures
+            else muted(tr("No figures recorded yet: the sources give none for this place.")),
+            f"<h3>{escape(tr('People'))}</h3>" + stories_html(dataset, stories) if stories else "",
+            f"<h3>{escape(tr('Milestones'))}</h3>" + events_html(dataset, events) if events else "",
+            kids,
+        ]
+    )
+
+
+class PlacePane(QWidget):
+    link_activated = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = DetailBrowser(self)
+        self.plot = TimelinePlot(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.browser)
+        self.splitter.addWidget(self.plot)
+        self.splitter.setSizes([560, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.browser.link_activated.connect(self.link_activated)
+        self.place_id: str | None = None
+
+    def show_place(self, dataset: Dataset, place_id: str | None) -> None:
+        self.place_id = place_id
+        if place_id is None:
+            self.browser.set_body(f"<p class='muted'>{escape(tr('Select a place.'))}</p>")
+            self.plot.set_content([], empty_text=tr("Select a place to see its timeline."))
+            return
+        self.browser.set_body(place_html(dataset, place_id))
+        taken: set[str] = set()
+        series = []
+        obs = dataset.observations_for(place=place_id)
+        for ind in dict.fromkeys(o.indicator for o in obs):
+            s = plot_series(dataset, ind, place=place_id, taken=taken)
+            if s.x:
+                taken.add(s.color)
+                series.append(s)
+        self.plot.set_content(
+            series,
+            marks_for(dataset, dataset.events_for(place=place_id)),
+            empty_text=tr("No figures recorded yet for this place."),
+        )

@@ -1,0 +1,97 @@
+"""Detail pane of one source: what it is, and every figure and record that cites it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...model.dataset import Dataset
+from .detail_browser import DetailBrowser, figures_table, heading, link, row, tr
+
+_KIND_LINK = {"places": "place", "programs": "program"}
+
+
+def reliability_name(value: str) -> str:
+    return {
+        "official": tr("official"),
+        "primary": tr("primary"),
+        "secondary": tr("secondary"),
+        "mirror": tr("read on a mirror copy"),
+        "unverified": tr("unverified"),
+    }.get(value, value)
+
+
+def source_html(dataset: Dataset, source_id: str) -> str:
+    s = dataset.source(source_id)
+    if s is None:
+        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+    facts = [
+        row(tr("Kind"), escape(s.kind)),
+        row(tr("Reliability"), escape(reliability_name(s.reliability))),
+    ]
+    if s.publisher:
+        facts.append(row(tr("Publisher"), escape(s.publisher)))
+    if s.published:
+        facts.append(row(tr("Published"), escape(s.published)))
+    if s.url:
+        facts.append(row(tr("Address"), f'<a href="{escape(s.url)}">{escape(s.url)}</a>'))
+    note = f"<p class='muted'>{escape(s.note)}</p>" if s.note else ""
+    cited = list(dataset.citing(source_id))
+    figures = [rec for kind, rec in cited if kind == "observations"]
+    others = []
+    for kind, rec in cited:
+        if kind in _KIND_LINK:
+            name = getattr(rec, "name_zh", rec.id)
+            others.append(link(_KIND_LINK[kind], rec.id, name))
+        elif kind in ("events", "stories", "reference_lines"):
+            others.append(
+                escape(
+                    getattr(rec, "title_zh", "")
+                    or getattr(rec, "title_en", "")
+                    or getattr(rec, "name_en", rec.id)
+                )
+            )
+    other_html = ""
+    if others:
+        shown = others[:60]
+        more = len(others) - len(shown)
+        other_html = (
+            f"<h3>{escape(tr('Other records citing it'))} ({len(others)})</h3><p>"
+            + ", ".join(shown)
+            + (escape(tr(", and {0} more").format(more)) if more else "")
+            + "</p>"
+        )
+    return "".join(
+        [
+            heading(s.title, ""),
+            "<table>",
+            *facts,
+            "</table>",
+            note,
+            f"<h3>{escape(tr('Figures citing this source'))} ({len(figures)})</h3>",
+            figures_table(dataset, figures, show_scope=True, show_source=False),
+            other_html,
+        ]
+    )
+
+
+class SourcePane(QWidget):
+    link_activated = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = DetailBrowser(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.browser.link_activated.connect(self.link_activated)
+        self.source_id: str | None = None
+
+    def show_source(self, dataset: Dataset, source_id: str | None) -> None:
+        self.source_id = source_id
+        if source_id is None:
+            self.browser.set_body(f"<p class='muted'>{escape(tr('Select a source.'))}</p>")
+            return
+        self.browser.set_body(source_html(dataset, source_id))

@@ -1,0 +1,274 @@
+"""A timeline of one or more series on a year axis (pyqtgraph, imported lazily).
+
+Series with different units are stacked in rows that share the year axis. Reported
+values are drawn solid with filled markers, estimates dashed, targets hollow, and
+doubtful values get an extra orange ring. Hovering a point shows its value, unit,
+status and source in the read-out line under the plot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+DOUBT_COLOR = "#E69F00"
+EVENT_COLOR = "#888888"
+
+
+@dataclass
+class PlotSeries:
+    key: str
+    indicator: str
+    label: str
+    unit: str
+    x: list[float]
+    y: list[float]
+    statuses: list[str]
+    doubts: list[bool]
+    tips: list[str]
+    color: str
+
+
+@dataclass
+class PlotMarks:
+    """What is drawn besides the series: dated events, reference values and bands."""
+
+    events: list[tuple[float, str, str]] = field(default_factory=list)  # x, label, tip
+    # reference values: (y, label, scope) and bands (lo, hi, label, scope), where scope
+    # is "indicator:ID" (drawn with that indicator) or "unit:UNIT" (with that unit)
+    lines: list[tuple[float, str, str]] = field(default_factory=list)
+    bands: list[tuple[float, float, str, str]] = field(default_factory=list)
+
+
+def _year_axis_class():
+    import pyqtgraph as pg
+
+    class YearAxis(pg.AxisItem):
+        """Whole years as labels; steps of 1, 2, 5 or 10 years by span."""
+
+        def tickSpacing(self, minVal, maxVal, size):  # noqa: N803 (pyqtgraph's names)
+            span = max(maxVal - minVal, 1e-9)
+            for major in (1, 2, 5, 10, 20, 50):
+                if span / major <= max(size / 60, 2):
+                    return [(major, 0), (1, 0)] if major > 1 else [(1, 0)]
+            return [(100, 0), (10, 0)]
+
+        def tickStrings(self, values, scale, spacing):
+            return [str(int(round(v))) for v in values]
+
+    return YearAxis
+
+
+class TimelinePlot(QWidget):
+    """Shows an honest empty state when there is nothing to plot."""
+
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stack = QStackedWidget(self)
+        self._empty = QLabel(self.tr("No dated figures to plot."), self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setObjectName("emptyState")
+        self._stack.addWidget(self._empty)
+        self._layout_widget = None
+        self._readout = QLabel(" ", self)
+        self._readout.setObjectName("readout")
+        self._readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self._readout)
+        self.plots: list = []
+        self.series: list[PlotSeries] = []
+        self._x_range: tuple[float, float] | None = None
+
+    # ------------------------------------------------------------- state
+    def is_empty(self) -> bool:
+        return self._stack.currentWidget() is self._empty
+
+    def empty_text(self) -> str:
+        return self._empty.text()
+
+    def readout_text(self) -> str:
+        return self._readout.text()
+
+    # ------------------------------------------------------------ drawing
+    def set_content(
+        self,
+        series: list[PlotSeries],
+        marks: PlotMarks | None = None,
+        *,
+        empty_text: str = "",
+        x_range: tuple[float, float] | None = None,
+    ) -> None:
+        self.series = [s for s in series if s.x]
+        self._x_range = x_range
+        self._readout.setText(" ")
+        if not self.series:
+            self._empty.setText(empty_text or self.tr("No dated figures to plot."))
+            self._stack.setCurrentWidget(self._empty)
+            return
+        view = self._ensure_view()
+        view.clear()
+        self.plots = []
+        marks = marks or PlotMarks()
+        units: list[str] = []
+        for s in self.series:
+            if s.unit not in units:
+                units.append(s.unit)
+        axis_class = _year_axis_class()
+        for row, unit in enumerate(units):
+            plot = view.addPlot(row=row, col=0, axisItems={"bottom": axis_class("bottom")})
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setLabel("left", unit)
+            plot.getAxis("left").setWidth(64)  # rows line up on the shared year axis
+            plot.setMenuEnabled(False)
+            legend = plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
+            legend.setBrush("#ffffffcc")
+            if self.plots:
+                plot.setXLink(self.plots[0])
+            self.plots.append(plot)
+            ys = [y for s in self.series if s.unit == unit for y in s.y]
+            for s in self.series:
+                if s.unit == unit:
+                    self._draw_series(plot, s)
+            self._draw_marks(plot, unit, marks)
+            if min(ys) >= 0:
+                # counts and shares read honestly from zero
+                plot.setYRange(0, max(ys) * 1.12 or 1.0, padding=0)
+        self._apply_range()
+        self._stack.setCurrentWidget(view)
+
+    def _ensure_view(self):
+        if self._layout_widget is None:
+            import pyqtgraph as pg
+
+            pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+            self._layout_widget = pg.GraphicsLayoutWidget(self)
+            self._stack.addWidget(self._layout_widget)
+        return self._layout_widget
+
+    def _draw_series(self, plot, s: PlotSeries) -> None:
+        import numpy as np
+        import pyqtgraph as pg
+
+        x = np.asarray(s.x, dtype=float)
+        y = np.asarray(s.y, dtype=float)
+        reported = np.array([st in ("reported", "baseline") for st in s.statuses])
+        both = reported[:-1] & reported[1:] if len(x) > 1 else np.array([], dtype=bool)
+        solid = np.append(both, False)
+        dashed = np.append(~both, False)
+        color = pg.mkColor(s.color)
+        named = False
+        for mask, style in ((solid, Qt.PenStyle.SolidLine), (dashed, Qt.PenStyle.DashLine)):
+            if mask.any():
+                pen = pg.mkPen(color, width=2, style=style)
+                name = None if named else s.label
+                plot.addItem(pg.PlotDataItem(x, y, connect=mask, pen=pen, name=name))
+                named = True
+        spots = []
+        for i in range(len(x)):
+            hollow = s.statuses[i] == "target"
+            spots.append(
+                {
+                    "pos": (x[i], y[i]),
+                    "size": 10,
+                    "symbol": "o",
+                    "pen": pg.mkPen(color, width=2),
+                    "brush": pg.mkBrush("#ffffff" if hollow else s.color),
+                    "data": s.tips[i],
+                }
+            )
+        scatter = pg.ScatterPlotItem(
+            spots=spots, hoverable=True, tip=None, name=None if named else s.label
+        )
+        scatter.sigHovered.connect(self._on_hover)
+        plot.addItem(scatter)
+        doubtful = [i for i, d in enumerate(s.doubts) if d]
+        if doubtful:
+            ring = pg.ScatterPlotItem(
+                x=x[doubtful],
+                y=y[doubtful],
+                size=18,
+                symbol="o",
+                brush=None,
+                pen=pg.mkPen(DOUBT_COLOR, width=2, style=Qt.PenStyle.DotLine),
+            )
+            plot.addItem(ring)
+
+    def _draw_marks(self, plot, unit: str, marks: PlotMarks) -> None:
+        import pyqtgraph as pg
+
+        scopes = {f"unit:{unit}"} | {
+            f"indicator:{s.indicator}" for s in self.series if s.unit == unit
+        }
+        for lo, hi, label, scope in marks.bands:
+            if scope not in scopes:
+                continue
+            region = pg.LinearRegionItem(
+                values=(lo, hi),
+                orientation="horizontal",
+                movable=False,
+                brush=pg.mkBrush(0, 158, 115, 40),
+                pen=pg.mkPen(None),
+            )
+            region.setToolTip(label)
+            plot.addItem(region)
+            text = pg.TextItem(label, color="#00795a", anchor=(0, 1))
+            text.setPos(self._x_min(), hi)
+            plot.addItem(text)
+        for value, label, scope in marks.lines:
+            if scope not in scopes:
+                continue
+            line = pg.InfiniteLine(
+                pos=value,
+                angle=0,
+                pen=pg.mkPen("#00795a", width=1, style=Qt.PenStyle.DashLine),
+                label=label,
+                labelOpts={"position": 0.02, "color": "#00795a", "anchors": [(0, 1), (0, 1)]},
+            )
+            plot.addItem(line)
+        for k, (x, label, tip) in enumerate(sorted(marks.events)):
+            # stagger the labels so events close in time do not overprint
+            line = pg.InfiniteLine(
+                pos=x,
+                angle=90,
+                pen=pg.mkPen(EVENT_COLOR, width=1, style=Qt.PenStyle.DotLine),
+                label=label if plot is self.plots[0] else None,
+                labelOpts={
+                    "position": 0.97 - (k % 5) * 0.07,
+                    "color": "#555555",
+                    "anchors": [(0, 0.5), (0, 0.5)],
+                    "fill": "#ffffffb0",
+                },
+            )
+            line.setToolTip(tip)
+            plot.addItem(line)
+
+    def _x_min(self) -> float:
+        return min(min(s.x) for s in self.series) if self.series else 0.0
+
+    def _apply_range(self) -> None:
+        if not self.plots:
+            return
+        xs = [x for s in self.series for x in s.x]
+        lo, hi = self._x_range or (min(xs) - 1, max(xs) + 1)
+        self.plots[0].setXRange(lo, hi, padding=0.02)
+
+    def set_x_range(self, lo: float, hi: float) -> None:
+        self._x_range = (lo, hi)
+        self._apply_range()
+
+    def _on_hover(self, item, points, event) -> None:
+        if len(points):
+            text = points[0].data()
+            self._readout.setText(text)
+            self.hovered.emit(text)
+
+    def grab_plot(self):
+        """The plot area as a pixmap (for exports and tests)."""
+        return self._stack.currentWidget().grab()
