@@ -18,7 +18,6 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _util import median_seconds, row  # noqa: E402
-
 from dongchuan_gui.model import dumps, loads  # noqa: E402
 from dongchuan_gui.resources import seed_path  # noqa: E402
 
