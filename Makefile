@@ -20,6 +20,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	sh scripts/qt-debian-deps test
+	$(BIN)/ruff check src tests tools benchmarks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -39,13 +39,15 @@ def _log_file() -> Path:
     return folder / "dongchuan-gui.log"
 
 
-def _install_excepthook(app: QApplication) -> None:
+def _install_excepthook(app: QApplication, *, interactive: bool) -> None:
     def hook(kind, value, tb) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error\n%s", text)
-        if kind is KeyboardInterrupt:
-            app.quit()
-            return
+        if kind is KeyboardInterrupt or not interactive:
+            # headless runs (--screenshot) must end, not wait for a dialog
+            print(text, file=sys.stderr)
+            app.exit(1)
+            sys.exit(1)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             app.translate("App", "Unexpected error"),
@@ -88,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    _install_excepthook(app)
+    _install_excepthook(app, interactive=not args.screenshot)
     _install_translations(app)
     _style(app)
 

@@ -152,11 +152,13 @@ def test_timelines_compare_and_toggle(window):
         f"poverty-incidence|{DISTRICT}|",
         f"people-lifted|{DISTRICT}|",
     }
+    tab.plot.render_now()
     assert len(tab.plot.plots) == 2  # % and people, on one shared year axis
     keys = [
         f"population-registered|{p}|" for p in (DISTRICT, "530113104000", WULONG, "530113106000")
     ]
     tab.set_checked(keys)
+    tab.plot.render_now()
     assert len(tab.plot.series) == 4 and len(tab.plot.plots) == 1
     assert len({s.color for s in tab.plot.series}) == 4
     tab.set_checked([])

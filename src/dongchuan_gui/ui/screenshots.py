@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from .main_window import MainWindow
+from .widgets.timeline_plot import TimelinePlot
 
 SIZE = (1400, 900)
 # (tab attribute, file stem, record to select)
@@ -31,6 +32,9 @@ def render_all(window: MainWindow, folder: Path) -> list[Path]:
         window.tab_widget.setCurrentWidget(tab)
         if record is not None:
             tab.show_record(*record)
+        QApplication.processEvents()
+        for plot in tab.findChildren(TimelinePlot):
+            plot.render_now()
         for _ in range(3):
             QApplication.processEvents()
         path = folder / f"{number:02d}-{stem}.png"

@@ -55,7 +55,10 @@ class TimelinesTab(Tab):
         controls.addWidget(self.show_lines)
         controls.addStretch(1)
         legend = QLabel(
-            self.tr("Solid: reported · dashed: estimate · hollow: target · orange ring: doubtful"),
+            self.tr(
+                "Solid: reported · dashed: estimate · hollow: target · orange ring: doubtful"
+                " · dotted: no figures in between"
+            ),
             self,
         )
         legend.setObjectName("styleLegend")

@@ -8,13 +8,17 @@ status and source in the read-out line under the plot.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 DOUBT_COLOR = "#E69F00"
 EVENT_COLOR = "#888888"
+LABEL_ROWS = 4
+MAX_STEP_YEARS = 1.5  # points further apart are joined by a faint dotted line
+HEADROOM = 1.4  # room above the data for event labels and the legend
 
 
 @dataclass
@@ -74,24 +78,36 @@ class TimelinePlot(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setObjectName("emptyState")
         self._stack.addWidget(self._empty)
+        self._drawing = QLabel(self.tr("Drawing…"), self)
+        self._drawing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._drawing.setObjectName("emptyState")
+        self._stack.addWidget(self._drawing)
         self._layout_widget = None
+        self._legend = QLabel(self)
+        self._legend.setObjectName("legend")
+        self._legend.setWordWrap(True)
         self._readout = QLabel(" ", self)
         self._readout.setObjectName("readout")
         self._readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack, 1)
+        layout.addWidget(self._legend)
         layout.addWidget(self._readout)
         self.plots: list = []
         self.series: list[PlotSeries] = []
         self._x_range: tuple[float, float] | None = None
+        self._pending: PlotMarks | None = None
 
     # ------------------------------------------------------------- state
     def is_empty(self) -> bool:
-        return self._stack.currentWidget() is self._empty
+        return not self.series
 
     def empty_text(self) -> str:
         return self._empty.text()
+
+    def legend_text(self) -> str:
+        return self._legend.text()
 
     def readout_text(self) -> str:
         return self._readout.text()
@@ -108,14 +124,38 @@ class TimelinePlot(QWidget):
         self.series = [s for s in series if s.x]
         self._x_range = x_range
         self._readout.setText(" ")
+        # a Qt legend under the plot: it never hides data or event labels
+        self._legend.setText(
+            "&nbsp;&nbsp; ".join(
+                f"<span style='color:{s.color}'>━●</span>&nbsp;{html.escape(s.label)}"
+                for s in self.series
+            )
+        )
+        self._legend.setVisible(bool(self.series))
         if not self.series:
+            self._pending = None
             self._empty.setText(empty_text or self.tr("No dated figures to plot."))
             self._stack.setCurrentWidget(self._empty)
             return
+        # draw after this widget is first painted: pyqtgraph's import (~0.3 s) and
+        # the drawing then come after the window is on screen, not before it
+        self._pending = marks or PlotMarks()
+        self._stack.setCurrentWidget(self._drawing)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._pending is not None:
+            QTimer.singleShot(0, self.render_now)
+
+    def render_now(self) -> None:
+        """Draw what :meth:`set_content` was given, if not drawn yet."""
+        if self._pending is None:
+            return
+        marks, self._pending = self._pending, None
         view = self._ensure_view()
         view.clear()
         self.plots = []
-        marks = marks or PlotMarks()
         units: list[str] = []
         for s in self.series:
             if s.unit not in units:
@@ -127,8 +167,6 @@ class TimelinePlot(QWidget):
             plot.setLabel("left", unit)
             plot.getAxis("left").setWidth(64)  # rows line up on the shared year axis
             plot.setMenuEnabled(False)
-            legend = plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
-            legend.setBrush("#ffffffcc")
             if self.plots:
                 plot.setXLink(self.plots[0])
             self.plots.append(plot)
@@ -139,7 +177,8 @@ class TimelinePlot(QWidget):
             self._draw_marks(plot, unit, marks)
             if min(ys) >= 0:
                 # counts and shares read honestly from zero
-                plot.setYRange(0, max(ys) * 1.12 or 1.0, padding=0)
+                top = max(ys) * HEADROOM or 1.0
+                plot.setYRange(-0.03 * top, top, padding=0)
         self._apply_range()
         self._stack.setCurrentWidget(view)
 
@@ -159,17 +198,21 @@ class TimelinePlot(QWidget):
         x = np.asarray(s.x, dtype=float)
         y = np.asarray(s.y, dtype=float)
         reported = np.array([st in ("reported", "baseline") for st in s.statuses])
-        both = reported[:-1] & reported[1:] if len(x) > 1 else np.array([], dtype=bool)
-        solid = np.append(both, False)
-        dashed = np.append(~both, False)
+        both = reported[:-1] & reported[1:]
+        # a long gap has no figures in it: draw it faint and dotted, not as a trend
+        gap = np.diff(x) > MAX_STEP_YEARS
+        masks = [
+            (both & ~gap, Qt.PenStyle.SolidLine, 2, 255),
+            (~both & ~gap, Qt.PenStyle.DashLine, 2, 255),
+            (gap, Qt.PenStyle.DotLine, 1, 150),
+        ]
         color = pg.mkColor(s.color)
-        named = False
-        for mask, style in ((solid, Qt.PenStyle.SolidLine), (dashed, Qt.PenStyle.DashLine)):
+        for mask, style, width, alpha in masks:
             if mask.any():
-                pen = pg.mkPen(color, width=2, style=style)
-                name = None if named else s.label
-                plot.addItem(pg.PlotDataItem(x, y, connect=mask, pen=pen, name=name))
-                named = True
+                line_color = pg.mkColor(s.color)
+                line_color.setAlpha(alpha)
+                pen = pg.mkPen(line_color, width=width, style=style)
+                plot.addItem(pg.PlotDataItem(x, y, connect=np.append(mask, False), pen=pen))
         spots = []
         for i in range(len(x)):
             hollow = s.statuses[i] == "target"
@@ -183,9 +226,7 @@ class TimelinePlot(QWidget):
                     "data": s.tips[i],
                 }
             )
-        scatter = pg.ScatterPlotItem(
-            spots=spots, hoverable=True, tip=None, name=None if named else s.label
-        )
+        scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=None)
         scatter.sigHovered.connect(self._on_hover)
         plot.addItem(scatter)
         doubtful = [i for i, d in enumerate(s.doubts) if d]
@@ -232,15 +273,16 @@ class TimelinePlot(QWidget):
                 labelOpts={"position": 0.02, "color": "#00795a", "anchors": [(0, 1), (0, 1)]},
             )
             plot.addItem(line)
+        rows = self._label_rows(marks.events) if plot is self.plots[0] else {}
         for k, (x, label, tip) in enumerate(sorted(marks.events)):
-            # stagger the labels so events close in time do not overprint
+            row = rows.get(k)
             line = pg.InfiniteLine(
                 pos=x,
                 angle=90,
                 pen=pg.mkPen(EVENT_COLOR, width=1, style=Qt.PenStyle.DotLine),
-                label=label if plot is self.plots[0] else None,
+                label=label if row is not None else None,
                 labelOpts={
-                    "position": 0.97 - (k % 5) * 0.07,
+                    "position": 0.92 - row * 0.065 if row is not None else 0.9,
                     "color": "#555555",
                     "anchors": [(0, 0.5), (0, 0.5)],
                     "fill": "#ffffffb0",
@@ -249,14 +291,37 @@ class TimelinePlot(QWidget):
             line.setToolTip(tip)
             plot.addItem(line)
 
+    def _label_rows(self, events: list[tuple[float, str, str]]) -> dict[int, int]:
+        """Give event labels rows so that none overprints another; a label that
+        finds no free row is left off (its line keeps the tooltip)."""
+        lo, hi = self._visible_range()
+        px_per_year = max(self.width() - 140, 300) / max(hi - lo, 1.0)
+        row_ends = [-1e9] * LABEL_ROWS
+        rows = {}
+        for k, (x, label, _tip) in enumerate(sorted(events)):
+            if not lo <= x <= hi:
+                continue
+            width = sum(13 if ord(c) > 0x2E80 else 7 for c in label) + 10
+            for row, end in enumerate(row_ends):
+                if x > end:
+                    rows[k] = row
+                    row_ends[row] = x + width / px_per_year
+                    break
+        return rows
+
+    def _visible_range(self) -> tuple[float, float]:
+        if self._x_range:
+            return self._x_range
+        xs = [x for s in self.series for x in s.x]
+        return (min(xs) - 1, max(xs) + 1) if xs else (0.0, 1.0)
+
     def _x_min(self) -> float:
         return min(min(s.x) for s in self.series) if self.series else 0.0
 
     def _apply_range(self) -> None:
         if not self.plots:
             return
-        xs = [x for s in self.series for x in s.x]
-        lo, hi = self._x_range or (min(xs) - 1, max(xs) + 1)
+        lo, hi = self._visible_range()
         self.plots[0].setXRange(lo, hi, padding=0.02)
 
     def set_x_range(self, lo: float, hi: float) -> None:
@@ -271,4 +336,5 @@ class TimelinePlot(QWidget):
 
     def grab_plot(self):
         """The plot area as a pixmap (for exports and tests)."""
+        self.render_now()
         return self._stack.currentWidget().grab()
