@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
-from .resources import resource_path, seed_path
+from .resources import resource_path
 
 log = logging.getLogger("dongchuan_gui")
 
@@ -97,9 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.main_window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
-    opened = window.open_path(args.file) if args.file else False
+    recovered = not args.screenshot and window.files.offer_recovery()
+    opened = recovered or (window.open_path(args.file) if args.file else False)
     if not opened:
-        window.open_path(seed_path())
+        window.files.open_bundled()
         if args.file and window.problem_dialog is not None:
             # the bad file's problems stay on screen above the bundled data
             window.problem_dialog.raise_()

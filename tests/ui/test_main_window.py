@@ -7,15 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from dongchuan_gui.ui.item_models import KEY_ROLE
-from tests.conftest import SEED, make_doc
+from tests.conftest import make_doc
 
 WULONG, PINGZI, YANTOU, DISTRICT = "530113105000", "530113105209", "530113104216", "530113000000"
 
 
 def test_every_tab_builds_from_the_seed(window):
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
-    assert titles == ["Overview", "Programs", "Places", "Timelines", "Sources"]
-    assert window.windowTitle() == "dongchuan.json — Dongchuan Workbench"
+    assert titles == ["Overview", "Programs", "Places", "Timelines", "Sources", "Snapshots"]
+    assert window.windowTitle() == "dongchuan.json[*] — Dongchuan Workbench"
+    assert not window.isWindowModified()
     assert "176 places, 7 programs, 34 figures, 27 sources" in window.statusBar().currentMessage()
 
 
@@ -214,10 +215,10 @@ def test_state_is_restored_on_next_start(window, qtbot):
     window.navigate("place", YANTOU)
     window.places.splitter.setSizes([200, 500])
     sizes = window.places.splitter.sizes()
-    window.save_state()
+    window.close()  # saves the state and lets go of the file, as on quitting
     again = MainWindow()
     qtbot.addWidget(again)
-    again.open_path(SEED)
+    again.open_path(window.document.path)
     again.restore_state()
     again.show()
     qtbot.waitExposed(again)
@@ -254,6 +255,7 @@ def test_main_writes_screenshots_in_a_subprocess(tmp_path):
         "03-places.png",
         "04-timelines.png",
         "05-sources.png",
+        "06-snapshots.png",
     ]
     from PySide6.QtGui import QImage
 

@@ -181,5 +181,12 @@ class Dataset:
                 return i, old
         raise KeyError(f"{kind}: no record {record_id!r}")
 
+    def reset(self, data: DatasetFile) -> DatasetFile:
+        """Replace all records at once (restoring a snapshot); return the old data."""
+        old, self.data = self.data, data
+        self._reindex()
+        self._notify(Change("reset"))
+        return old
+
     def copy(self) -> Dataset:
         return Dataset(msgspec.convert(msgspec.to_builtins(self.data), DatasetFile))

@@ -1,23 +1,26 @@
-"""The main window: assembles the tabs, menus and navigation. Nothing else."""
+"""The main window: assembles the tabs, menus, navigation and the two controllers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QUndoView, QWidget
 
 from .. import __version__
-from ..model.dataset import Dataset
-from ..model.fileformat import load_path
-from ..model.problems import DatasetError, Problem
+from ..model.problems import Problem
+from ..model.snapshots import default_folder
 from . import settings
+from .document import Document
+from .editing import EditController
+from .file_controller import FileController
 from .navigation import History, Location
 from .tabs.base import Tab
 from .tabs.overview import OverviewTab
 from .tabs.places import PlacesTab
 from .tabs.programs import ProgramsTab
+from .tabs.snapshots import SnapshotsTab
 from .tabs.sources import SourcesTab
 from .tabs.timelines import TimelinesTab
 
@@ -27,11 +30,17 @@ MAX_LISTED_PROBLEMS = 200
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dataset: Dataset | None = None
-        self.path: Path | None = None
+        self.document: Document | None = None
         self.problem_dialog: QMessageBox | None = None
+        self.message_box: QMessageBox | None = None
+        self.viewers: list[MainWindow] = []
+        self.persist_state = True  # read-only viewer windows leave the settings alone
         self.history = History()
         self._restoring = False
+        self._stale: set[int] = set()
+        self.files = FileController(self)
+        self.edits = EditController(self)
+        self.undo_group = QUndoGroup(self)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
         self.overview = OverviewTab()
@@ -39,19 +48,34 @@ class MainWindow(QMainWindow):
         self.places = PlacesTab()
         self.timelines = TimelinesTab()
         self.sources = SourcesTab()
+        self.snapshots = SnapshotsTab()
         self.tabs: list[Tab] = [
             self.overview,
             self.programs,
             self.places,
             self.timelines,
             self.sources,
+            self.snapshots,
         ]
         for tab in self.tabs:
             self.tab_widget.addTab(tab, tab.title())
             tab.selection_changed.connect(self._record_location)
             tab.link_activated.connect(self.navigate)
-        self.tab_widget.currentChanged.connect(self._record_location)
+            tab.field_edited.connect(self.edits.edit_field)
+            tab.add_requested.connect(self._add_related)
+            tab.remove_requested.connect(self.edits.remove)
+        self.snapshots.snapshot_requested.connect(self.files.take_snapshot)
+        self.snapshots.open_requested.connect(self.files.open_read_only_window)
+        self.snapshots.restore_requested.connect(self.files.restore_snapshot)
+        self.tab_widget.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tab_widget)
+        self.undo_view = QUndoView(self.undo_group)
+        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.undo_dock = QDockWidget(self.tr("Undo history"), self)
+        self.undo_dock.setObjectName("undoHistory")
+        self.undo_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
         self._build_actions()
         self.resize(1280, 800)
 
@@ -64,28 +88,52 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        files = self.files
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        self.open_action = self._action(
-            self.tr("&Open…"), self.choose_file, [QKeySequence.StandardKey.Open]
-        )
-        file_menu.addAction(self.open_action)
+        file_menu.addAction(self._action(self.tr("&New"), files.new_file, [key.New]))
+        file_menu.addAction(self._action(self.tr("&Open…"), files.open_dialog, [key.Open]))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
-        )
+        self.save_action = self._action(self.tr("&Save"), files.save, [key.Save])
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self._action(self.tr("Save &As…"), files.save_as, [key.SaveAs]))
+        self.revert_action = self._action(self.tr("Re&vert"), self._revert)
+        file_menu.addAction(self.revert_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Save Snaps&hot…"), files.take_snapshot))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, [key.Quit]))
+
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(key.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(key.Redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addAction(self.undo_dock.toggleViewAction())
+        edit_menu.addSeparator()
+        for kind, text in (
+            ("programs", self.tr("New Program")),
+            ("places", self.tr("New Place")),
+            ("indicators", self.tr("New Indicator")),
+            ("sources", self.tr("New Source")),
+        ):
+            edit_menu.addAction(self._action(text, lambda _=False, k=kind: self.new_record(k)))
+        self.remove_action = self._action(self.tr("Remove Selected Record…"), self.remove_selected)
+        edit_menu.addAction(self.remove_action)
+
         go_menu = menu.addMenu(self.tr("&Go"))
-        self.back_action = self._action(
-            self.tr("&Back"), self.go_back, ["Alt+Left", QKeySequence.StandardKey.Back]
-        )
+        self.back_action = self._action(self.tr("&Back"), self.go_back, ["Alt+Left", key.Back])
         self.forward_action = self._action(
-            self.tr("&Forward"), self.go_forward, ["Alt+Right", QKeySequence.StandardKey.Forward]
+            self.tr("&Forward"), self.go_forward, ["Alt+Right", key.Forward]
         )
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
-        go_menu.addAction(
-            self._action(self.tr("&Find"), self.focus_search, [QKeySequence.StandardKey.Find])
-        )
+        go_menu.addAction(self._action(self.tr("&Find"), self.focus_search, [key.Find]))
         go_menu.addSeparator()
         for i, tab in enumerate(self.tabs):
             go_menu.addAction(
@@ -99,16 +147,31 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&About"), self.about))
         self._update_nav_actions()
 
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.read("recent/files"):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
     # ---------------------------------------------------------- documents
-    def set_dataset(self, dataset: Dataset, path: Path | None, warnings: list[Problem]) -> None:
-        self.dataset = dataset
-        self.path = path
+    def set_document(self, doc: Document, warnings: list[Problem]) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_data_changed)
+            self.document.state_changed.disconnect(self._update_title)
+            self.undo_group.removeStack(self.document.undo_stack)
+        self.document = doc
+        doc.changed.connect(self._on_data_changed)
+        doc.state_changed.connect(self._update_title)
+        self.undo_group.addStack(doc.undo_stack)
+        self.undo_group.setActiveStack(doc.undo_stack)
         for tab in self.tabs:
-            tab.set_dataset(dataset)
-        name = path.name if path else self.tr("untitled")
-        self.setWindowTitle(self.tr("{0} — Dongchuan Workbench").format(name))
-        self.setWindowFilePath(str(path) if path else "")
-        counts = dataset.counts()
+            tab.set_read_only(doc.read_only)
+            tab.set_dataset(doc.dataset)
+        self._stale.clear()
+        self.snapshots.set_folder(self.snapshot_folder())
+        self._update_title()
+        counts = doc.dataset.counts()
         message = self.tr("{0} places, {1} programs, {2} figures, {3} sources").format(
             counts["places"], counts["programs"], counts["observations"], counts["sources"]
         )
@@ -117,27 +180,113 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self._record_location()
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open ``path``; on any problem show them all and keep what was open."""
-        path = Path(path)
-        try:
-            result = load_path(path)
-        except DatasetError as exc:
-            self.show_problems(path, exc.problems)
-            return False
-        self.set_dataset(Dataset(result.data), path, result.warnings)
-        if result.warnings:
-            self.show_problems(path, result.warnings, warnings_only=True)
-        return True
+    @property
+    def dataset(self):
+        return self.document.dataset if self.document else None
 
-    @Slot()
-    def choose_file(self) -> None:
-        start = str(self.path.parent) if self.path else ""
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open dataset"), start, self.tr("Workbench files (*.json);;All files (*)")
+    def open_path(self, path: str | Path) -> bool:
+        return self.files.open_path(path)
+
+    def snapshot_folder(self) -> Path:
+        """snapshots/ beside the file; for a document not saved yet, in the user's data."""
+        if self.document is not None and self.document.path is not None:
+            return default_folder(self.document.path)
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        return Path(base) / "snapshots"
+
+    def refresh_snapshot_folder(self) -> None:
+        if self.document is not None:
+            self.snapshots.set_folder(self.snapshot_folder())
+
+    def _update_title(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        name = doc.display_name()
+        if doc.read_only:
+            name += " " + self.tr("[read-only]")
+        self.setWindowTitle(self.tr("{0}[*] — Dongchuan Workbench").format(name))
+        self.setWindowModified(not doc.is_clean)
+        self.setWindowFilePath(str(doc.path) if doc.path else "")
+        self.revert_action.setEnabled(doc.path is not None and not doc.is_clean)
+
+    def _on_data_changed(self, change) -> None:
+        # the tab in view shows the change now; the others when next opened
+        current = self.tab_widget.currentIndex()
+        self._stale = set(range(len(self.tabs))) - {current}
+        self._refresh(current)
+
+    def _refresh(self, index: int) -> None:
+        self.tabs[index].refresh()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            self._refresh(index)
+        self._record_location()
+
+    def _revert(self) -> None:
+        if self.document is not None and not self.document.is_clean:
+            if self.files.ask_save_changes(self.document.display_name()) == "discard":
+                self.files.revert()
+
+    # ------------------------------------------------------------ editing
+    def new_record(self, kind: str) -> str | None:
+        near = None
+        here = self.tabs[self.tab_widget.currentIndex()].current_location()
+        if here and here[0] == "place":
+            near = here[1]
+        record_id = self.edits.new_record(kind, near)
+        if record_id:
+            nav = {
+                "programs": "program",
+                "places": "place",
+                "indicators": "indicator",
+                "sources": "source",
+            }[kind]
+            self.navigate(nav, record_id)
+            self.tab_for(nav).pane.show_edit_side()
+        return record_id
+
+    def remove_selected(self) -> bool:
+        here = self.tabs[self.tab_widget.currentIndex()].current_location()
+        if not here:
+            return False
+        kind = {
+            "program": "programs",
+            "place": "places",
+            "indicator": "indicators",
+            "source": "sources",
+        }.get(here[0])
+        return bool(kind) and self.edits.remove(kind, here[1])
+
+    def _add_related(self, kind: str, owner_kind: str, owner_id: str) -> None:
+        record_id = self.edits.add_related(kind, owner_kind, owner_id)
+        if record_id:
+            tab = self.tabs[self.tab_widget.currentIndex()]
+            if hasattr(tab, "pane"):
+                tab.pane.edit_panel.select_related(kind, record_id)
+
+    def field_problem(self, kind: str, record_id: str, field: str, text: str) -> None:
+        """Show a refused edit at its field and put the stored value back."""
+        tab = self.tabs[self.tab_widget.currentIndex()]
+        editor = tab.pane.edit_panel.editor_for(kind, record_id) if hasattr(tab, "pane") else None
+        if editor is None:
+            self.report_problem(text)
+            return
+        editor.show_error(field, text)
+        editor.reset_field(self.document.dataset, field)
+
+    def report_problem(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Dongchuan Workbench"),
+            text,
+            QMessageBox.StandardButton.Close,
+            self,
         )
-        if name:
-            self.open_path(name)
+        self.message_box = box
+        box.open()
 
     def show_problems(
         self, path: Path, problems: list[Problem], *, warnings_only: bool = False
@@ -187,7 +336,7 @@ class MainWindow(QMainWindow):
         return Location(index, *(here or ("", "")))
 
     def _record_location(self, *args) -> None:
-        if not self._restoring and self.dataset is not None:
+        if not self._restoring and self.document is not None:
             self.history.visit(self.current_location())
         self._update_nav_actions()
 
@@ -258,5 +407,11 @@ class MainWindow(QMainWindow):
                 settings.write(f"splitter/{i}/{name}", splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_state()
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.persist_state:
+            self.save_state()
+        if self.document is not None:
+            self.document.close()
         super().closeEvent(event)

@@ -18,6 +18,7 @@ SHOTS = [
     ("places", "places", ("place", "530113105209")),
     ("timelines", "timelines", None),
     ("sources", "sources", ("source", "article")),
+    ("snapshots", "snapshots", None),
 ]
 
 

@@ -22,6 +22,9 @@ class Tab(QWidget):
 
     selection_changed = Signal(str, str)
     link_activated = Signal(str, str)
+    field_edited = Signal(str, str, str, object)  # kind, id, field, value
+    add_requested = Signal(str, str, str)  # kind to add, owner kind, owner id
+    remove_requested = Signal(str, str)  # kind, id
     kinds: tuple[str, ...] = ()
 
     def title(self) -> str:
@@ -41,6 +44,15 @@ class Tab(QWidget):
 
     def splitters(self) -> dict[str, QSplitter]:
         return {}
+
+    def set_read_only(self, read_only: bool) -> None:
+        pass
+
+    def refresh(self) -> None:
+        """Show the dataset again after an edit, keeping the selection."""
+        dataset = getattr(self, "dataset", None)
+        if dataset is not None:
+            self.set_dataset(dataset)
 
 
 class BrowseTab(Tab):
@@ -80,6 +92,8 @@ class BrowseTab(Tab):
         self.search.textChanged.connect(self._on_search)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         pane.link_activated.connect(self.link_activated)
+        for name in ("field_edited", "add_requested", "remove_requested"):
+            getattr(pane, name).connect(getattr(self, name))
 
     # subclasses say how to build the tree and fill the pane
     def nodes(self, dataset: Dataset) -> list[Node]:
@@ -125,6 +139,9 @@ class BrowseTab(Tab):
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter}
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.pane.read_only = read_only
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_query(text)

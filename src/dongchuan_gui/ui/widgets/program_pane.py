@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from ...model.dataset import Dataset
 from ..category_names import category_name
@@ -20,6 +20,7 @@ from .detail_browser import (
     stories_html,
     tr,
 )
+from .record_pane import RecordPane
 from .timeline_plot import TimelinePlot
 
 
@@ -67,25 +68,19 @@ def program_html(dataset: Dataset, program_id: str) -> str:
     )
 
 
-class ProgramPane(QWidget):
-    link_activated = Signal(str, str)
-
+class ProgramPane(RecordPane):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.browser = DetailBrowser(self)
-        self.plot = TimelinePlot(self)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.browser)
+        self.plot = TimelinePlot()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(DetailBrowser())
         self.splitter.addWidget(self.plot)
         self.splitter.setSizes([520, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self.browser.link_activated.connect(self.link_activated)
+        super().__init__(self.splitter, parent)
         self.program_id: str | None = None
 
     def show_program(self, dataset: Dataset, program_id: str | None) -> None:
         self.program_id = program_id
+        self.edit_panel.set_target(dataset, "programs", program_id, read_only=self.read_only)
         if program_id is None:
             self.browser.set_body(f"<p class='muted'>{escape(tr('Select a program.'))}</p>")
             self.plot.set_content([], empty_text=tr("Select a program to see its timeline."))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
 from .detail_browser import DetailBrowser, figures_table, heading, link, row, tr
+from .record_pane import RecordPane
 
 _KIND_LINK = {"places": "place", "programs": "program"}
 
@@ -77,21 +77,53 @@ def source_html(dataset: Dataset, source_id: str) -> str:
     )
 
 
-class SourcePane(QWidget):
-    link_activated = Signal(str, str)
+def indicator_html(dataset: Dataset, indicator_id: str) -> str:
+    d = dataset.indicator(indicator_id)
+    if d is None:
+        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+    direction = {
+        "increase": tr("higher is better"),
+        "decrease": tr("lower is better"),
+        "none": tr("no direction"),
+    }.get(d.direction, d.direction)
+    facts = [
+        row(tr("Unit"), escape(d.unit)),
+        row(tr("Direction"), escape(direction)),
+        row(tr("Counting"), escape(tr("cumulative") if d.cumulative else tr("per period"))),
+    ]
+    if d.part_of and (whole := dataset.indicator(d.part_of)):
+        facts.append(row(tr("Part of"), escape(f"{whole.name_zh} {whole.name_en}")))
+    definition = f"<p>{escape(d.definition)}</p>" if d.definition else ""
+    figures = dataset.observations_for(indicator=indicator_id)
+    return "".join(
+        [
+            heading(d.name_zh, d.name_en),
+            definition,
+            "<table>",
+            *facts,
+            "</table>",
+            f"<h3>{escape(tr('Figures'))} ({len(figures)})</h3>",
+            figures_table(dataset, figures, show_scope=True),
+        ]
+    )
+
+
+class SourcePane(RecordPane):
+    """Sources and indicator definitions: what a figure rests on and what it means."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.browser = DetailBrowser(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
-        self.browser.link_activated.connect(self.link_activated)
+        super().__init__(DetailBrowser(), parent)
         self.source_id: str | None = None
 
-    def show_source(self, dataset: Dataset, source_id: str | None) -> None:
-        self.source_id = source_id
-        if source_id is None:
-            self.browser.set_body(f"<p class='muted'>{escape(tr('Select a source.'))}</p>")
-            return
-        self.browser.set_body(source_html(dataset, source_id))
+    def show_record(self, dataset: Dataset, kind: str | None, record_id: str | None) -> None:
+        self.source_id = record_id if kind == "source" else None
+        collection = {"source": "sources", "indicator": "indicators"}.get(kind or "", "sources")
+        self.edit_panel.set_target(dataset, collection, record_id, read_only=self.read_only)
+        if record_id is None:
+            self.browser.set_body(
+                f"<p class='muted'>{escape(tr('Select a source or an indicator.'))}</p>"
+            )
+        elif kind == "indicator":
+            self.browser.set_body(indicator_html(dataset, record_id))
+        else:
+            self.browser.set_body(source_html(dataset, record_id))

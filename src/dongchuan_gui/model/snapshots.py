@@ -1,0 +1,121 @@
+"""Snapshots: a dataset frozen at a moment, in the same file format, with a hash chain.
+
+A snapshot is the dataset plus ``snapshot`` info: when, note, author, app version,
+the hash of its content, and the hash of the snapshot taken before it. The content
+hash covers everything but the snapshot info, so equal data hash equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from .fileformat import dumps, load_path, write_atomic
+from .problems import DatasetError, Problem
+from .records import COLLECTIONS, DatasetFile, SnapshotInfo
+
+SNAPSHOT_FOLDER = "snapshots"
+
+
+def content_hash(data: DatasetFile) -> str:
+    """sha256 of the canonical bytes of ``data`` without its snapshot info."""
+    bare = msgspec.structs.replace(data, snapshot=None)
+    return "sha256:" + hashlib.sha256(dumps(bare)).hexdigest()
+
+
+def make_snapshot(
+    data: DatasetFile,
+    *,
+    note: str = "",
+    author: str = "",
+    app_version: str = "",
+    previous_hash: str = "",
+    taken: dt.datetime | None = None,
+) -> DatasetFile:
+    moment = (taken or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    info = SnapshotInfo(
+        taken=moment.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        note=note,
+        author=author,
+        app_version=app_version,
+        content_hash=content_hash(data),
+        previous_hash=previous_hash,
+    )
+    return msgspec.structs.replace(data, snapshot=info)
+
+
+def default_folder(data_path: str | os.PathLike[str] | None) -> Path:
+    """``snapshots/`` beside the data file (or the working folder for a new file)."""
+    base = Path(data_path).parent if data_path else Path.cwd()
+    return base / SNAPSHOT_FOLDER
+
+
+def snapshot_name(data_path: str | os.PathLike[str] | None, taken: str) -> str:
+    stem = Path(data_path).stem if data_path else "untitled"
+    stamp = taken.replace("-", "").replace(":", "").replace("Z", "")
+    return f"{stem}-{stamp}.json"
+
+
+@dataclass
+class SnapshotEntry:
+    path: Path
+    info: SnapshotInfo
+    counts: dict[str, int]
+
+
+def list_snapshots(folder: str | os.PathLike[str]) -> tuple[list[SnapshotEntry], list[Problem]]:
+    """Snapshots in ``folder``, oldest first, and the problems of files that failed."""
+    folder = Path(folder)
+    entries, problems = [], []
+    if not folder.is_dir():
+        return entries, problems
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = load_path(path).data
+        except DatasetError as exc:
+            problems.extend(exc.problems)
+            continue
+        if data.snapshot is None:
+            continue
+        counts = {kind: len(getattr(data, kind)) for kind in COLLECTIONS}
+        entries.append(SnapshotEntry(path, data.snapshot, counts))
+    entries.sort(key=lambda e: e.info.taken)
+    return entries, problems
+
+
+def latest_hash(folder: str | os.PathLike[str]) -> str:
+    entries, _ = list_snapshots(folder)
+    return entries[-1].info.content_hash if entries else ""
+
+
+def write_snapshot(
+    data: DatasetFile,
+    data_path: str | os.PathLike[str] | None,
+    *,
+    note: str = "",
+    author: str = "",
+    app_version: str = "",
+    folder: str | os.PathLike[str] | None = None,
+    file: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write a snapshot of ``data`` to ``file``, or into ``folder`` (default:
+    snapshots/ beside the data file) under a name with the time. Returns the path."""
+    target = Path(file) if file else None
+    where = target.parent if target else Path(folder) if folder else default_folder(data_path)
+    snap = make_snapshot(
+        data, note=note, author=author, app_version=app_version, previous_hash=latest_hash(where)
+    )
+    where.mkdir(parents=True, exist_ok=True)
+    if target is None:
+        target = where / snapshot_name(data_path, snap.snapshot.taken)
+        n = 1
+        while target.exists():
+            n += 1
+            target = where / snapshot_name(data_path, f"{snap.snapshot.taken}-{n}")
+    write_atomic(target, dumps(snap))
+    return target

@@ -1,0 +1,280 @@
+"""A form for any record, built from its msgspec fields. It only emits intents:
+``field_edited(kind, id, field, value)`` with a plain value; whoever listens checks
+the edit and either pushes an undo command or calls :meth:`show_error`."""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import Any
+
+import msgspec
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model.dataset import Dataset
+from ...model.editing import LIST_REFERENCES, REFERENCES
+from ...model.records import COLLECTIONS, Location, Record
+
+LONG_TEXT = {
+    "summary_en",
+    "summary_zh",
+    "text_en",
+    "text_zh",
+    "note",
+    "comment",
+    "description",
+    "definition",
+    "derived",
+    "name_note",
+}
+LIST_SPLIT = re.compile(r"\s*[,;，、；]\s*")
+
+
+def _literal_values(annotation) -> tuple[str, ...] | None:
+    for arg in (annotation, *typing.get_args(annotation)):
+        origin = typing.get_origin(arg)
+        if origin is typing.Literal:
+            return typing.get_args(arg)
+        if typing.get_origin(arg) is typing.Annotated:
+            found = _literal_values(typing.get_args(arg)[0])
+            if found:
+                return found
+    return None
+
+
+def _is_list(annotation) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def _is_bool(annotation) -> bool:
+    return annotation is bool
+
+
+def _is_number(annotation) -> bool:
+    args = set(typing.get_args(annotation)) or {annotation}
+    return bool(args & {int, float}) and str not in args
+
+
+class _TextEdit(QPlainTextEdit):
+    """Long text that commits when the user leaves the field."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class RecordEditor(QWidget):
+    field_edited = Signal(str, str, str, object)  # kind, id, field, value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.record: Record | None = None
+        self.read_only = False
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._title = QLabel(self)
+        self._title.setObjectName("editorTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addLayout(self._form)
+        layout.addStretch(1)
+
+    # ----------------------------------------------------------- building
+    def set_record(
+        self, dataset: Dataset, kind: str, record: Record | None, *, read_only: bool = False
+    ) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._widgets.clear()
+        self._errors.clear()
+        self.kind, self.record, self.read_only = kind, record, read_only
+        if record is None:
+            self._title.setText(self.tr("Nothing to edit."))
+            return
+        self._title.setText(self.tr("Editing {0} “{1}”").format(kind.rstrip("s"), record.id))
+        for info in msgspec.structs.fields(COLLECTIONS[kind]):
+            name = info.name
+            widget = self._make_widget(dataset, name, info.type, getattr(record, name))
+            widget.setEnabled(not read_only and name != "id")
+            error = QLabel(self)
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            holder = QWidget(self)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(1)
+            box.addWidget(widget)
+            box.addWidget(error)
+            self._form.addRow(name.replace("_", " "), holder)
+            self._widgets[name] = widget
+            self._errors[name] = error
+
+    def _make_widget(self, dataset: Dataset, name: str, annotation, value) -> QWidget:
+        literal = _literal_values(annotation)
+        if name in REFERENCES and not _is_list(annotation):
+            box = QComboBox(self)
+            box.addItem("—", None)
+            for rec in getattr(dataset.data, REFERENCES[name]):
+                label = getattr(rec, "name_zh", "") or getattr(rec, "title", "") or rec.id
+                box.addItem(f"{label}  ({rec.id})", rec.id)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.activated.connect(lambda _i, n=name, b=box: self._emit(n, b.currentData()))
+            return box
+        if literal:
+            box = QComboBox(self)
+            for option in literal:
+                box.addItem(str(option), option)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.activated.connect(lambda _i, n=name, b=box: self._emit(n, b.currentData()))
+            return box
+        if _is_bool(annotation):
+            check = QCheckBox(self)
+            check.setChecked(bool(value))
+            check.toggled.connect(lambda on, n=name: self._emit(n, on))
+            return check
+        if name in LONG_TEXT:
+            edit = _TextEdit(self)
+            edit.setPlainText(value or "")
+            edit.setMaximumHeight(72)
+            edit.committed.connect(lambda n=name, e=edit: self._text_committed(n, e))
+            return edit
+        edit = QLineEdit(self)
+        edit.setText(self._to_text(name, annotation, value))
+        if name in LIST_REFERENCES or _is_list(annotation):
+            edit.setPlaceholderText(self.tr("comma-separated"))
+        if name == "location":
+            edit.setPlaceholderText(self.tr("latitude, longitude, datum (GCJ-02 or WGS-84)"))
+        edit.editingFinished.connect(
+            lambda n=name, e=edit, a=annotation: self._line_committed(n, e, a)
+        )
+        return edit
+
+    # ---------------------------------------------------------- values
+    @staticmethod
+    def _to_text(name: str, annotation, value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, Location):
+            return f"{value.lat:g}, {value.lon:g}, {value.datum}"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value)) if not _is_number(annotation) else f"{value:g}"
+        return str(value)
+
+    def _parse(self, name: str, annotation, text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None
+        if name == "location":
+            parts = [p.strip() for p in text.split(",")]
+            if len(parts) not in (2, 3):
+                raise ValueError(self.tr("expected 'latitude, longitude, datum'"))
+            old = self.record.location if self.record is not None else None
+            values: dict[str, Any] = msgspec.to_builtins(old) if old else {}
+            values.update(
+                lat=parts[0],
+                lon=parts[1],
+                datum=parts[2] if len(parts) == 3 else values.get("datum", "unknown"),
+            )
+            try:
+                values["lat"], values["lon"] = float(values["lat"]), float(values["lon"])
+            except ValueError:
+                raise ValueError(self.tr("latitude and longitude must be numbers")) from None
+            return values
+        if _is_list(annotation):
+            return [p for p in LIST_SPLIT.split(text) if p]
+        if _is_number(annotation):
+            cleaned = text.replace(",", "").replace("，", "").replace(" ", "")
+            try:
+                number = float(cleaned)
+            except ValueError:
+                raise ValueError(self.tr("{0!r} is not a number").format(text)) from None
+            return int(number) if number.is_integer() and "." not in cleaned else number
+        return text
+
+    def _line_committed(self, name: str, edit: QLineEdit, annotation) -> None:
+        if self.record is None:
+            return
+        try:
+            value = self._parse(name, annotation, edit.text())
+        except ValueError as exc:
+            self.show_error(name, str(exc))
+            return
+        current = msgspec.to_builtins(getattr(self.record, name))
+        if value == current or (value is None and current in (None, "", [])):
+            self.clear_error(name)
+            return
+        self._emit(name, value)
+
+    def _text_committed(self, name: str, edit: QPlainTextEdit) -> None:
+        if self.record is not None and edit.toPlainText() != (getattr(self.record, name) or ""):
+            self._emit(name, edit.toPlainText())
+
+    def _emit(self, name: str, value: Any) -> None:
+        if self.record is None or self.read_only:
+            return
+        self.clear_error(name)
+        self.field_edited.emit(self.kind, self.record.id, name, value)
+
+    # ---------------------------------------------------------- feedback
+    def show_error(self, name: str, message: str) -> None:
+        label = self._errors.get(name)
+        if label is not None:
+            label.setText(message)
+            label.show()
+
+    def clear_error(self, name: str) -> None:
+        label = self._errors.get(name)
+        if label is not None:
+            label.hide()
+
+    def error_text(self, name: str) -> str:
+        label = self._errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def widget(self, name: str) -> QWidget:
+        return self._widgets[name]
+
+    def reset_field(self, dataset: Dataset, name: str) -> None:
+        """Show the record's stored value again (after a refused edit)."""
+        if self.record is None:
+            return
+        widget = self._widgets.get(name)
+        value = getattr(self.record, name)
+        if isinstance(widget, QLineEdit):
+            annotation = next(
+                f.type for f in msgspec.structs.fields(COLLECTIONS[self.kind]) if f.name == name
+            )
+            widget.setText(self._to_text(name, annotation, value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+        elif isinstance(widget, QCheckBox):
+            widget.blockSignals(True)
+            widget.setChecked(bool(value))
+            widget.blockSignals(False)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+
+    def focused_field(self) -> str | None:
+        for name, widget in self._widgets.items():
+            if widget.hasFocus():
+                return name
+        return None

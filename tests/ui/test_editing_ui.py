@@ -1,0 +1,249 @@
+"""Editing in the panes, undo from the Edit menu, files, and the Snapshots tab."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from dongchuan_gui.model import load_path
+from dongchuan_gui.ui.document import find_recoveries
+from tests.ui.conftest import no_questions
+
+YANTOU = "530113104216"
+
+
+def type_into(qtbot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    edit.setText(text)
+    edit.editingFinished.emit()
+
+
+def test_rename_program_in_place_then_undo_and_redo(window, qtbot):
+    window.navigate("program", "relocation")
+    pane = window.programs.pane
+    pane.show_edit_side()
+    type_into(qtbot, pane.edit_panel.editor.widget("name_en"), "Moving house")
+    assert window.document.dataset.program("relocation").name_en == "Moving house"
+    assert "Moving house" in pane.browser.toPlainText()
+    assert window.isWindowModified()
+    assert window.undo_action.text() == "Undo Rename program"
+    window.undo_action.trigger()
+    assert window.document.dataset.program("relocation").name_en == (
+        "Relocation out of unsafe villages"
+    )
+    assert not window.isWindowModified()
+    window.redo_action.trigger()
+    assert window.document.dataset.program("relocation").name_en == "Moving house"
+
+
+def test_invalid_input_is_refused_at_the_field(window, qtbot):
+    window.navigate("place", YANTOU)
+    panel = window.places.pane.edit_panel
+    assert panel.select_related("observations", "yantou-elevation")
+    editor = panel.related_editor
+    type_into(qtbot, editor.widget("period"), "2019/3")
+    assert "is not a period" in editor.error_text("period")
+    assert editor.widget("period").text() == ""  # the stored value (undated) is back
+    type_into(qtbot, editor.widget("value"), "lots")
+    assert "is not a number" in editor.error_text("value")
+    assert window.document.undo_stack.count() == 0
+    assert window.document.dataset.get("observations", "yantou-elevation").value == 2000
+
+
+def test_percentage_over_100_is_refused(window, qtbot):
+    window.navigate("program", "relocation")
+    panel = window.programs.pane.edit_panel
+    assert panel.select_related("observations", "resettled-in-towns")
+    type_into(qtbot, panel.related_editor.widget("value"), "130")
+    assert "above the maximum 100" in panel.related_editor.error_text("value")
+    assert window.document.dataset.get("observations", "resettled-in-towns").value == 95.67
+
+
+def test_add_edit_and_remove_a_figure(window, qtbot):
+    window.navigate("place", YANTOU)
+    panel = window.places.pane.edit_panel
+    before = len(window.document.dataset.data.observations)
+    panel.add_kind.setCurrentIndex(panel.add_kind.findData("observations"))
+    panel.add_button.click()
+    assert len(window.document.dataset.data.observations) == before + 1
+    key = panel.related_key()
+    assert key[0] == "observations"
+    editor = panel.related_editor
+    indicator: QComboBox = editor.widget("indicator")
+    indicator.setCurrentIndex(indicator.findData("orchard-area"))
+    indicator.activated.emit(indicator.currentIndex())
+    type_into(qtbot, editor.widget("value"), "70")
+    obs = window.document.dataset.get(*key)
+    assert (obs.indicator, obs.value, obs.place) == ("orchard-area", 70, YANTOU)
+    panel.remove_button.click()
+    assert window.document.dataset.get(*key) is None
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert len(window.document.dataset.data.observations) == before
+
+
+def test_remove_place_is_one_undoable_step(window):
+    window.navigate("place", YANTOU)
+    assert window.remove_selected()
+    ds = window.document.dataset
+    assert ds.place(YANTOU) is None
+    assert window.undo_action.text().startswith("Undo Remove place “岩头村”")
+    window.undo_action.trigger()
+    assert ds.place(YANTOU) is not None
+    assert ds.get("observations", "yantou-orchard-article") is not None
+
+
+def test_new_program_opens_its_editor(window):
+    record_id = window.new_record("programs")
+    assert record_id == "program-1"
+    assert window.programs.current_location() == ("program", "program-1")
+    assert window.programs.pane.sides.currentWidget() is window.programs.pane.edit_panel
+
+
+def test_save_revert_and_ask_before_discarding(window, monkeypatch):
+    path = window.document.path
+    window.navigate("program", "relocation")
+    window.edits.edit_field("programs", "relocation", "name_en", "Saved name")
+    assert window.files.save()
+    saved = {g.id: g for g in load_path(path).data.programs}
+    assert saved["relocation"].name_en == "Saved name"
+    assert not window.isWindowModified()
+    window.edits.edit_field("programs", "relocation", "name_en", "Unsaved name")
+    asked = []
+    monkeypatch.setattr(
+        window.files, "ask_save_changes", lambda name: asked.append(name) or "cancel"
+    )
+    assert not window.files.open_path(path)  # cancelled: nothing changes
+    assert asked == ["dongchuan.json"]
+    assert window.document.dataset.program("relocation").name_en == "Unsaved name"
+    monkeypatch.setattr(window.files, "ask_save_changes", lambda name: "discard")
+    window.files.revert()
+    assert window.document.dataset.program("relocation").name_en == "Saved name"
+
+
+def test_failed_save_offers_save_as(window, monkeypatch, tmp_path):
+    window.edits.edit_field("programs", "relocation", "name_en", "X")
+    before = window.document.path.read_bytes()
+    monkeypatch.setattr(
+        "dongchuan_gui.ui.document.write_atomic",
+        lambda *a: (_ for _ in ()).throw(OSError(28, "No space left on device")),
+    )
+    offered = []
+    monkeypatch.setattr(
+        window.files, "ask_save_failed", lambda message: offered.append(message) or False
+    )
+    assert not window.files.save()
+    assert "No space left on device" in offered[0]
+    assert window.document.path.read_bytes() == before
+    assert window.isWindowModified()
+
+
+def test_snapshots_take_compare_restore(window, monkeypatch):
+    monkeypatch.setattr(window.files, "ask_snapshot_note", lambda: "before edits")
+    monkeypatch.setattr(window.files, "ask_restore", lambda path: True)
+    first = window.files.take_snapshot()
+    assert first.parent == window.document.path.parent / "snapshots"
+    tab = window.snapshots
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "before edits"
+    window.edits.edit_field("observations", "census-2010", "value", 272000)
+    window.edits.edit_field("programs", "relocation", "name_en", "Moved")
+    tab.select_rows([0])
+    tab.compare_current.click()
+    rows = tab.diff_rows()
+    assert ("observations", "census-2010", "changed", "value", "271917", "272000") in rows
+    assert (
+        "programs",
+        "relocation",
+        "changed",
+        "name_en",
+        "Relocation out of unsafe villages",
+        "Moved",
+    ) in rows
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("programs"))
+    assert [r[0] for r in tab.diff_rows()] == ["programs"]
+    assert tab.series_choice.currentText().startswith("●")  # changed series first
+    assert len(tab.plot.series) == 2  # both versions overlaid
+    assert {s.label.split(":")[0] for s in tab.plot.series} == {first.name, "current"}
+    # restore is one undoable step
+    before_restore = window.document.undo_stack.count()
+    tab.restore_button.click()
+    assert window.document.dataset.program("relocation").name_en != "Moved"
+    assert window.document.undo_stack.count() == before_restore + 1
+    window.undo_action.trigger()
+    assert window.document.dataset.program("relocation").name_en == "Moved"
+
+
+def test_compare_two_snapshots_and_open_read_only(window, monkeypatch, qtbot):
+    monkeypatch.setattr(window.files, "ask_snapshot_note", lambda: "one")
+    window.files.take_snapshot()
+    window.edits.edit_field("observations", "census-2010", "value", 1)
+    time.sleep(1.1)  # snapshot names carry the second they were taken
+    monkeypatch.setattr(window.files, "ask_snapshot_note", lambda: "two")
+    window.files.take_snapshot()
+    tab = window.snapshots
+    tab.select_rows([0, 1])
+    tab.compare_two.click()
+    assert tab.diff_rows() == [("observations", "census-2010", "changed", "value", "271917", "1")]
+    tab.select_rows([1])
+    tab.open_button.click()
+    (viewer,) = window.viewers
+    qtbot.addWidget(viewer)
+    assert viewer.document.read_only and "[read-only]" in viewer.windowTitle()
+    assert not viewer.edits.edit_field("programs", "relocation", "name_en", "x")
+    viewer.close()
+
+
+def test_bundled_dataset_opens_as_a_copy(qtbot):
+    from dongchuan_gui.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    no_questions(win)
+    win.files.open_bundled()
+    assert win.document.path is None
+    assert "copy" in win.windowTitle()
+    win.edits.edit_field("programs", "relocation", "name_en", "x")
+    asked = []
+    win.files.ask_save_path = lambda: asked.append(True) or None
+    assert not win.files.save()  # no path yet: Save asks where
+    assert asked == [True]
+
+
+def test_crash_and_recover_in_a_real_process(data_file, tmp_path, app_data):
+    """A child process edits, autosaves and is killed; the next start restores."""
+    code = f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import dongchuan_gui.ui.document as document
+from pathlib import Path
+document.recovery_folder = lambda: Path({str(app_data / "recovery")!r})
+from dongchuan_gui.ui.main_window import MainWindow
+w = MainWindow()
+w.open_path({str(data_file)!r})
+w.edits.edit_field("programs", "relocation", "name_en", "Before the crash")
+w.document.write_recovery()
+print("READY", flush=True)
+import time; time.sleep(60)
+"""
+    env = {**os.environ, "DONGCHUAN_SETTINGS": str(tmp_path / "child.ini")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert child.stdout.readline().strip() == "READY"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    (recovery,) = find_recoveries()
+    assert recovery.original == data_file
+    data = json.loads(recovery.file.read_text(encoding="utf-8"))
+    names = {g["id"]: g["name_en"] for g in data["programs"]}
+    assert names["relocation"] == "Before the crash"
+    # the file itself was never touched
+    on_disk = {g.id: g.name_en for g in load_path(data_file).data.programs}
+    assert on_disk["relocation"] == "Relocation out of unsafe villages"
