@@ -15,8 +15,8 @@ from pathlib import Path
 
 import msgspec
 
-from .fileformat import dumps, load_path, write_atomic
-from .problems import DatasetError, Problem
+from .fileformat import dumps, write_atomic
+from .problems import Problem
 from .records import COLLECTIONS, DatasetFile, SnapshotInfo
 
 SNAPSHOT_FOLDER = "snapshots"
@@ -68,22 +68,41 @@ class SnapshotEntry:
     counts: dict[str, int]
 
 
+class _Header(msgspec.Struct):
+    """Just what a snapshot list shows: the info and how many records of each kind.
+    Records are skipped as raw bytes, so listing a folder stays fast."""
+
+    snapshot: SnapshotInfo | None = None
+    sources: list[msgspec.Raw] = []
+    places: list[msgspec.Raw] = []
+    programs: list[msgspec.Raw] = []
+    indicators: list[msgspec.Raw] = []
+    observations: list[msgspec.Raw] = []
+    events: list[msgspec.Raw] = []
+    stories: list[msgspec.Raw] = []
+    reference_lines: list[msgspec.Raw] = []
+
+
+_header_decoder = msgspec.json.Decoder(_Header)
+
+
 def list_snapshots(folder: str | os.PathLike[str]) -> tuple[list[SnapshotEntry], list[Problem]]:
-    """Snapshots in ``folder``, oldest first, and the problems of files that failed."""
+    """Snapshots in ``folder``, oldest first, and the problems of files that failed.
+    Only headers are read here; opening or comparing one validates it fully."""
     folder = Path(folder)
     entries, problems = [], []
     if not folder.is_dir():
         return entries, problems
     for path in sorted(folder.glob("*.json")):
         try:
-            data = load_path(path).data
-        except DatasetError as exc:
-            problems.extend(exc.problems)
+            header = _header_decoder.decode(path.read_bytes())
+        except (OSError, msgspec.DecodeError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), "$", f"not a readable snapshot: {exc}"))
             continue
-        if data.snapshot is None:
+        if header.snapshot is None:
             continue
-        counts = {kind: len(getattr(data, kind)) for kind in COLLECTIONS}
-        entries.append(SnapshotEntry(path, data.snapshot, counts))
+        counts = {kind: len(getattr(header, kind)) for kind in COLLECTIONS}
+        entries.append(SnapshotEntry(path, header.snapshot, counts))
     entries.sort(key=lambda e: e.info.taken)
     return entries, problems
 

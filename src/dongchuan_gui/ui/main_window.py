@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tab_widget)
         self.undo_view = QUndoView(self.undo_group)
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.undo_view.setMinimumWidth(260)
         self.undo_dock = QDockWidget(self.tr("Undo history"), self)
         self.undo_dock.setObjectName("undoHistory")
         self.undo_dock.setWidget(self.undo_view)
