@@ -122,3 +122,18 @@ def marks_for(dataset: Dataset, events: list[Event], *, with_lines: bool = True)
             else:
                 marks.lines.append((float(r.value), label, scope))
     return marks
+
+
+def scope_series(
+    dataset: Dataset, *, place: str | None = None, program: str | None = None
+) -> list[PlotSeries]:
+    """One series per indicator with dated figures for a place or a program."""
+    taken: set[str] = set()
+    out = []
+    observations = dataset.observations_for(place=place, program=program)
+    for indicator in dict.fromkeys(o.indicator for o in observations):
+        s = plot_series(dataset, indicator, place=place, program=program, taken=taken)
+        if s.x:
+            taken.add(s.color)
+            out.append(s)
+    return out

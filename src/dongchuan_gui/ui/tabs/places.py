@@ -26,4 +26,4 @@ class PlacesTab(BrowseTab):
         return place_nodes(dataset)
 
     def show_in_pane(self, kind: str | None, record_id: str | None) -> None:
-        self.pane.show_place(self.dataset, record_id if kind == "place" else None)
+        self.pane.show_item(self.dataset, record_id if kind == "place" else None)

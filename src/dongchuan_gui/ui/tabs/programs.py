@@ -27,4 +27,4 @@ class ProgramsTab(BrowseTab):
         self.tree.expandAll()
 
     def show_in_pane(self, kind: str | None, record_id: str | None) -> None:
-        self.pane.show_program(self.dataset, record_id if kind == "program" else None)
+        self.pane.show_item(self.dataset, record_id if kind == "program" else None)

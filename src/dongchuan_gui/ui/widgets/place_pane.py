@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
 from ..category_names import level_name
-from ..plot_data import format_value, marks_for, plot_series
+from ..plot_data import format_value
 from .detail_browser import (
-    DetailBrowser,
     events_html,
     figures_table,
     heading,
@@ -21,8 +19,7 @@ from .detail_browser import (
     stories_html,
     tr,
 )
-from .record_pane import RecordPane
-from .timeline_plot import TimelinePlot
+from .record_pane import TimelineRecordPane
 
 POPULATION = ("population-census", "population-registered", "population-resident")
 
@@ -115,34 +112,18 @@ def place_html(dataset: Dataset, place_id: str) -> str:
     )
 
 
-class PlacePane(RecordPane):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        self.plot = TimelinePlot()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(DetailBrowser())
-        self.splitter.addWidget(self.plot)
-        self.splitter.setSizes([560, 260])
-        super().__init__(self.splitter, parent)
-        self.place_id: str | None = None
+class PlacePane(TimelineRecordPane):
+    collection, scope = "places", "place"
 
-    def show_place(self, dataset: Dataset, place_id: str | None) -> None:
-        self.place_id = place_id
-        self.edit_panel.set_target(dataset, "places", place_id, read_only=self.read_only)
-        if place_id is None:
-            self.browser.set_body(f"<p class='muted'>{escape(tr('Select a place.'))}</p>")
-            self.plot.set_content([], empty_text=tr("Select a place to see its timeline."))
-            return
-        self.browser.set_body(place_html(dataset, place_id))
-        taken: set[str] = set()
-        series = []
-        obs = dataset.observations_for(place=place_id)
-        for ind in dict.fromkeys(o.indicator for o in obs):
-            s = plot_series(dataset, ind, place=place_id, taken=taken)
-            if s.x:
-                taken.add(s.color)
-                series.append(s)
-        self.plot.set_content(
-            series,
-            marks_for(dataset, dataset.events_for(place=place_id)),
-            empty_text=tr("No figures recorded yet for this place."),
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__((560, 260), parent)
+
+    def body_html(self, dataset: Dataset, record_id: str) -> str:
+        return place_html(dataset, record_id)
+
+    def texts(self) -> tuple[str, str, str]:
+        return (
+            tr("Select a place."),
+            tr("Select a place to see its timeline."),
+            tr("No figures recorded yet for this place."),
         )

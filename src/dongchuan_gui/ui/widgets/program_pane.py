@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
 from ..category_names import category_name
-from ..plot_data import marks_for, plot_series
 from .detail_browser import (
-    DetailBrowser,
     events_html,
     figures_table,
     heading,
@@ -20,8 +17,7 @@ from .detail_browser import (
     stories_html,
     tr,
 )
-from .record_pane import RecordPane
-from .timeline_plot import TimelinePlot
+from .record_pane import TimelineRecordPane
 
 
 def program_html(dataset: Dataset, program_id: str) -> str:
@@ -68,39 +64,21 @@ def program_html(dataset: Dataset, program_id: str) -> str:
     )
 
 
-class ProgramPane(RecordPane):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        self.plot = TimelinePlot()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(DetailBrowser())
-        self.splitter.addWidget(self.plot)
-        self.splitter.setSizes([520, 300])
-        super().__init__(self.splitter, parent)
-        self.program_id: str | None = None
+class ProgramPane(TimelineRecordPane):
+    collection, scope = "programs", "program"
 
-    def show_program(self, dataset: Dataset, program_id: str | None) -> None:
-        self.program_id = program_id
-        self.edit_panel.set_target(dataset, "programs", program_id, read_only=self.read_only)
-        if program_id is None:
-            self.browser.set_body(f"<p class='muted'>{escape(tr('Select a program.'))}</p>")
-            self.plot.set_content([], empty_text=tr("Select a program to see its timeline."))
-            return
-        self.browser.set_body(program_html(dataset, program_id))
-        taken: set[str] = set()
-        series = []
-        indicators = dict.fromkeys(
-            o.indicator for o in dataset.observations_for(program=program_id)
-        )
-        for ind in indicators:
-            s = plot_series(dataset, ind, program=program_id, taken=taken)
-            if s.x:
-                taken.add(s.color)
-                series.append(s)
-        self.plot.set_content(
-            series,
-            marks_for(dataset, dataset.events_for(program=program_id)),
-            empty_text=tr(
-                "No dated figures for this program yet: the sources give "
-                "its figures without a year."
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__((520, 300), parent)
+
+    def body_html(self, dataset: Dataset, record_id: str) -> str:
+        return program_html(dataset, record_id)
+
+    def texts(self) -> tuple[str, str, str]:
+        return (
+            tr("Select a program."),
+            tr("Select a program to see its timeline."),
+            tr(
+                "No dated figures for this program yet: the sources give its figures "
+                "without a year."
             ),
         )

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from html import escape
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ...model.dataset import Dataset
+from ..plot_data import marks_for, scope_series
 from .detail_browser import DetailBrowser
 from .edit_panel import EditPanel
+from .timeline_plot import TimelinePlot
 
 
 class RecordPane(QWidget):
@@ -36,3 +41,42 @@ class RecordPane(QWidget):
 
     def show_edit_side(self) -> None:
         self.sides.setCurrentWidget(self.edit_panel)
+
+
+class TimelineRecordPane(RecordPane):
+    """Details over a timeline of the record's figures (programs and places)."""
+
+    collection = ""  # the records it shows: "programs" or "places"
+    scope = ""  # how figures name them: "program" or "place"
+
+    def __init__(self, sizes: tuple[int, int], parent: QWidget | None = None) -> None:
+        self.plot = TimelinePlot()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(DetailBrowser())
+        self.splitter.addWidget(self.plot)
+        self.splitter.setSizes(list(sizes))
+        super().__init__(self.splitter, parent)
+        self.record_id: str | None = None
+
+    def body_html(self, dataset: Dataset, record_id: str) -> str:
+        raise NotImplementedError
+
+    def texts(self) -> tuple[str, str, str]:
+        """Nothing selected; no plot while nothing is selected; no dated figures."""
+        raise NotImplementedError
+
+    def show_item(self, dataset: Dataset, record_id: str | None) -> None:
+        self.record_id = record_id
+        self.edit_panel.set_target(dataset, self.collection, record_id, read_only=self.read_only)
+        select, select_plot, no_data = self.texts()
+        if record_id is None:
+            self.browser.set_body(f"<p class='muted'>{escape(select)}</p>")
+            self.plot.set_content([], empty_text=select_plot)
+            return
+        self.browser.set_body(self.body_html(dataset, record_id))
+        scope = {self.scope: record_id}
+        self.plot.set_content(
+            scope_series(dataset, **scope),
+            marks_for(dataset, dataset.events_for(**scope)),
+            empty_text=no_data,
+        )
