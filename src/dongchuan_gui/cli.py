@@ -8,13 +8,17 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
+from .model import dhis2
 from .model.dataset import Dataset
 from .model.diff import diff
-from .model.fileformat import load_path
+from .model.fileformat import load_path, save_path, write_atomic
 from .model.problems import DatasetError
+from .model.sheet_import import SheetError, guess_mapping, plan_import, read_sheet
 from .model.snapshots import write_snapshot
+from .model.tables import export_table
 from .resources import seed_path
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -121,6 +125,86 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if changes else EXIT_OK
 
 
+EXPORT_FORMATS = ("csv", "xlsx", "pdf", "png", "dhis2-json", "dhis2-csv")
+
+
+def _export(args: argparse.Namespace) -> int:
+    data = _load_or_report(args.file)
+    if data is None:
+        return EXIT_UNREADABLE
+    dataset = Dataset(data)
+    for kind, rid in (("place", args.place), ("program", args.program)):
+        if rid and dataset.get(kind + "s", rid) is None:
+            print(f"{args.file}: there is no {kind} {rid!r}", file=sys.stderr)
+            return EXIT_INVALID
+    try:
+        if args.format in ("csv", "xlsx"):
+            export_table(
+                dataset, args.output, fmt=args.format, place=args.place, program=args.program
+            )
+        elif args.format.startswith("dhis2"):
+            result = dhis2.export_values(dataset, place=args.place, program=args.program)
+            payload = dhis2.to_json(result) if args.format == "dhis2-json" else dhis2.to_csv(result)
+            write_atomic(args.output, payload)
+            for oid, reason in result.skipped:
+                print(f"{args.file}: left out {oid}: {reason}", file=sys.stderr)
+        else:
+            # the only path that needs Qt: drawing, offscreen, loaded on demand
+            from .ui.headless import render_file
+
+            render_file(args.format, dataset, args.output, args.place, args.program)
+    except (OSError, ValueError) as exc:
+        print(f"{args.output}: cannot write: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(args.output)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    data = _load_or_report(args.file)
+    if data is None:
+        return EXIT_UNREADABLE
+    dataset = Dataset(data)
+    source = Path(args.data)
+    try:
+        head = source.read_bytes()[:200].decode("utf-8-sig", errors="replace").lower()
+        if source.suffix.lower() == ".json" or head.startswith("dataelement,"):
+            raw = source.read_bytes()
+            values = (
+                dhis2.parse_json(raw) if source.suffix.lower() == ".json" else dhis2.parse_csv(raw)
+            )
+            summary = dhis2.import_values(dataset, values)
+            adds, replaces = summary.adds, summary.replaces
+            print(summary.text())
+            rejected = len(summary.ignored)
+        else:
+            sheet = read_sheet(source)
+            plan = plan_import(dataset, sheet, guess_mapping(sheet.header))
+            for r in plan.results:
+                if r.status == "rejected":
+                    print(f"{source}: row {r.row}: {r.reason}", file=sys.stderr)
+            print(plan.summary())
+            adds, replaces, rejected = plan.adds, plan.replaces, plan.count("rejected")
+    except (OSError, ValueError, SheetError) as exc:
+        print(f"{source}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if not args.dry_run:
+        for record in replaces:
+            dataset.replace("observations", record)
+        for record in adds:
+            dataset.add("observations", record)
+        out = args.output or args.file
+        try:
+            if out == args.file and Path(out).exists():
+                write_atomic(out + ".bak", Path(out).read_bytes())
+            save_path(out, dataset.data)
+        except OSError as exc:
+            print(f"{out}: cannot write: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(out)
+    return EXIT_INVALID if rejected else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dongchuan", description="Dongchuan Workbench, headless commands."
@@ -146,6 +230,24 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("b")
     compare.add_argument("--json", action="store_true", help="print the changes as JSON")
     compare.set_defaults(run=_diff)
+    export = sub.add_parser("export", help="tables, DHIS2 values, a PDF report or a chart")
+    export.add_argument("file")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("-o", "--output", required=True)
+    scope = export.add_mutually_exclusive_group()
+    scope.add_argument("--program")
+    scope.add_argument("--place")
+    export.set_defaults(run=_export)
+    imp = sub.add_parser(
+        "import",
+        help="figures from a sheet (CSV/XLSX) or DHIS2 values; "
+        "exit 0 all taken, 1 some rejected, 2 error",
+    )
+    imp.add_argument("file")
+    imp.add_argument("data")
+    imp.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
+    imp.add_argument("-o", "--output", help="write here (default: FILE, keeping FILE.bak)")
+    imp.set_defaults(run=_import)
     return parser
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import msgspec
 
-from .checks import check_dataset
+from .checks import bounds, check_dataset
 from .dataset import Dataset
 from .problems import Problem
-from .records import COLLECTIONS, DatasetFile, Record
+from .records import COLLECTIONS, DatasetFile, Observation, Record
 
 # reference fields and the collection they point into
 REFERENCES: dict[str, str] = {
@@ -54,8 +54,21 @@ def check_candidate(dataset: Dataset, kind: str, record: Record) -> list[Problem
     return [p for p in check_dataset(candidate, "edit") if p.severity == "error"]
 
 
-def new_id(dataset: Dataset, kind: str, stem: str) -> str:
-    taken = {r.id for r in getattr(dataset.data, kind)}
+def value_problem(dataset: Dataset, obs: Observation) -> str:
+    """Why a figure's value is out of its indicator's range, or ""."""
+    ind = dataset.indicator(obs.indicator)
+    if ind is None:
+        return f"unknown indicator {obs.indicator!r}"
+    lo, hi = bounds(ind.unit, ind.minimum, ind.maximum)
+    if lo is not None and obs.value < lo:
+        return f"{obs.value:g} {ind.unit} is below the minimum {lo:g} of {ind.id!r}"
+    if hi is not None and obs.value > hi:
+        return f"{obs.value:g} {ind.unit} is above the maximum {hi:g} of {ind.id!r}"
+    return ""
+
+
+def new_id(dataset: Dataset, kind: str, stem: str, also_taken: set[str] = frozenset()) -> str:
+    taken = {r.id for r in getattr(dataset.data, kind)} | also_taken
     n = 1
     while f"{stem}-{n}" in taken:
         n += 1

@@ -14,6 +14,7 @@ from ..model.snapshots import default_folder
 from . import settings
 from .document import Document
 from .editing import EditController
+from .exchange import ExchangeController
 from .file_controller import FileController
 from .navigation import History, Location
 from .tabs.base import Tab
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self._stale: set[int] = set()
         self.files = FileController(self)
         self.edits = EditController(self)
+        self.exchange = ExchangeController(self)
         self.undo_group = QUndoGroup(self)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
@@ -105,6 +107,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.revert_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Save Snaps&hot…"), files.take_snapshot))
+        file_menu.addSeparator()
+        ex = self.exchange
+        import_menu = file_menu.addMenu(self.tr("&Import"))
+        import_menu.addAction(
+            self._action(
+                self.tr("Figures from a Spreadsheet (XLSX, CSV)…"), lambda: ex.import_sheet()
+            )
+        )
+        import_menu.addAction(
+            self._action(self.tr("DHIS2 Data Values (JSON, CSV)…"), lambda: ex.import_dhis2())
+        )
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(self._action(self.tr("Tables (XLSX, CSV)…"), ex.export_table))
+        export_menu.addAction(
+            self._action(self.tr("DHIS2 Data Values (JSON, CSV)…"), ex.export_dhis2)
+        )
+        export_menu.addAction(self._action(self.tr("Chart (PNG, SVG)…"), lambda: ex.export_chart()))
+        export_menu.addAction(self._action(self.tr("Report as PDF…"), lambda: ex.export_report()))
+        file_menu.addAction(self._action(self.tr("&Print Report…"), ex.print_report, [key.Print]))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, [key.Quit]))
 

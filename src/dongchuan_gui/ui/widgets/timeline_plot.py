@@ -98,6 +98,7 @@ class TimelinePlot(QWidget):
         self.series: list[PlotSeries] = []
         self._x_range: tuple[float, float] | None = None
         self._pending: PlotMarks | None = None
+        self.marks = PlotMarks()
 
     # ------------------------------------------------------------- state
     def is_empty(self) -> bool:
@@ -140,6 +141,7 @@ class TimelinePlot(QWidget):
         # draw after this widget is first painted: pyqtgraph's import (~0.3 s) and
         # the drawing then come after the window is on screen, not before it
         self._pending = marks or PlotMarks()
+        self.marks = self._pending
         self._stack.setCurrentWidget(self._drawing)
         self.update()
 

@@ -1,0 +1,372 @@
+"""Figures from the spreadsheets town offices send (CSV or XLSX), checked row by row.
+
+Nothing here changes the dataset: :func:`plan_import` says, for every row, whether it
+is new, an update, unchanged or rejected (and why); the caller applies the plan as
+one undoable step.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .dataset import Dataset
+from .editing import new_id, value_problem
+from .periods import PeriodError, parse_period
+from .records import OBSERVATION_STATUSES, Observation
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 50_000
+FIELDS = (
+    "indicator",
+    "place",
+    "program",
+    "period",
+    "value",
+    "status",
+    "source",
+    "locator",
+    "comment",
+)
+REQUIRED = ("indicator", "place", "period", "value")
+# column names a sheet may use for each field, in English and Chinese
+SYNONYMS = {
+    "indicator": ("indicator", "指标", "指标名称", "dataelement"),
+    "place": (
+        "place",
+        "place code",
+        "code",
+        "地点",
+        "村",
+        "村名",
+        "地区",
+        "区划代码",
+        "代码",
+        "orgunit",
+    ),
+    "program": ("program", "programme", "项目"),
+    "period": ("period", "year", "年份", "年度", "时期", "期间"),
+    "value": ("value", "数值", "数量", "值"),
+    "status": ("status", "状态", "类型"),
+    "source": ("source", "来源", "数据来源"),
+    "locator": ("locator", "出处", "位置", "页码"),
+    "comment": ("comment", "note", "备注", "说明"),
+}
+STATUS_WORDS = {
+    "实际": "reported",
+    "报告": "reported",
+    "上报": "reported",
+    "估计": "estimate",
+    "估算": "estimate",
+    "目标": "target",
+    "基线": "baseline",
+}
+
+RowStatus = Literal["new", "updated", "unchanged", "rejected"]
+
+
+class SheetError(Exception):
+    """A file that cannot be read as a sheet at all (which file, and why)."""
+
+
+@dataclass
+class Sheet:
+    name: str
+    header: list[str]
+    rows: list[list[Any]]
+    first_row: int = 2  # the spreadsheet row number of rows[0]
+    note: str = ""
+
+
+@dataclass
+class RowResult:
+    row: int
+    status: RowStatus
+    reason: str = ""
+    record: Observation | None = None
+
+
+@dataclass
+class ImportPlan:
+    results: list[RowResult] = field(default_factory=list)
+
+    def count(self, status: RowStatus) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def adds(self) -> list[Observation]:
+        return [r.record for r in self.results if r.status == "new"]
+
+    @property
+    def replaces(self) -> list[Observation]:
+        return [r.record for r in self.results if r.status == "updated"]
+
+    def summary(self) -> str:
+        return (
+            f"{self.count('new')} new, {self.count('updated')} updated, "
+            f"{self.count('unchanged')} unchanged, {self.count('rejected')} rejected"
+        )
+
+
+# ------------------------------------------------------------------- reading
+
+
+def read_sheet(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+) -> Sheet:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SheetError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise SheetError(f"{path}: the file is {size:,} bytes; the limit is {max_bytes:,}")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        sheet = _read_xlsx(path, max_rows)
+    elif path.suffix.lower() in (".csv", ".txt"):
+        sheet = _read_csv(path, max_rows)
+    else:
+        raise SheetError(f"{path}: expected a .csv or .xlsx file")
+    if not sheet.header or not any(str(h or "").strip() for h in sheet.header):
+        raise SheetError(f"{path}: the sheet is empty; expected a header row and figures")
+    if not sheet.rows:
+        raise SheetError(f"{path}: the sheet has a header row but no figures")
+    return sheet
+
+
+def _read_csv(path: Path, max_rows: int) -> Sheet:
+    raw = path.read_bytes()
+    note = ""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")  # Excel on Chinese Windows saves CSV this way
+            note = "read as GB18030 (not UTF-8)"
+        except UnicodeDecodeError as exc:
+            raise SheetError(f"{path}: neither UTF-8 nor GB18030 text ({exc.reason})") from None
+    rows = list(csv.reader(io.StringIO(text)))
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if len(rows) - 1 > max_rows:
+        raise SheetError(f"{path}: more than {max_rows:,} rows; split the file")
+    return Sheet(path.name, rows[0] if rows else [], rows[1:], 2, note)
+
+
+def _read_xlsx(path: Path, max_rows: int) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise SheetError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+    except Exception as exc:  # defusedxml refuses entity tricks with its own errors
+        raise SheetError(f"{path}: refused: {type(exc).__name__}: {exc}") from None
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            raise SheetError(f"{path}: the workbook has no sheets")
+        rows: list[list[Any]] = []
+        for values in sheet.iter_rows(values_only=True):
+            if not any(v is not None and str(v).strip() for v in values):
+                continue
+            rows.append(list(values))
+            if len(rows) - 1 > max_rows:
+                raise SheetError(f"{path}: more than {max_rows:,} rows; split the file")
+    except SheetError:
+        raise
+    except Exception as exc:
+        raise SheetError(f"{path}: refused: {type(exc).__name__}: {exc}") from None
+    finally:
+        book.close()
+    header = [str(h).strip() if h is not None else "" for h in rows[0]] if rows else []
+    return Sheet(f"{path.name} › {sheet.title}", header, rows[1:], 2)
+
+
+# ------------------------------------------------------------------ mapping
+
+
+def guess_mapping(header: list[str]) -> dict[str, int]:
+    """Field → column index, from the column names (English or Chinese)."""
+    names = [str(h or "").strip().lower() for h in header]
+    mapping: dict[str, int] = {}
+    for fld, words in SYNONYMS.items():
+        for i, name in enumerate(names):
+            if name in words and i not in mapping.values():
+                mapping[fld] = i
+                break
+    return mapping
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _period(value: Any) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    text = _text(value)
+    parse_period(text)
+    return text
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, bool):
+        raise ValueError("true/false is not a number")
+    if isinstance(value, int | float):
+        number = value
+    else:
+        text = _text(value).replace(",", "").replace("，", "").replace(" ", "").rstrip("%")
+        if not text:
+            raise ValueError("the value is empty")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{_text(value)!r} is text, not a number") from None
+        if number.is_integer() and "." not in text:
+            number = int(number)
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ValueError("not a finite number")
+    return number
+
+
+class _Lookup:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.indicators: dict[str, list[str]] = {}
+        for d in dataset.data.indicators:
+            for key in (d.id, d.name_zh, d.name_en):
+                self._add(self.indicators, key, d.id)
+        self.places: dict[str, list[str]] = {}
+        for p in dataset.data.places:
+            full = {p.id, p.code or "", p.name_zh, p.name_en, p.pinyin}
+            if p.code:
+                full.add(p.code[:9])  # town codes are often written with 9 digits
+            for key in full:
+                self._add(self.places, key, p.id)
+        self.programs: dict[str, list[str]] = {}
+        for g in dataset.data.programs:
+            for key in (g.id, g.name_zh, g.name_en):
+                self._add(self.programs, key, g.id)
+        self.sources: dict[str, list[str]] = {}
+        for s in dataset.data.sources:
+            for key in (s.id, s.title):
+                self._add(self.sources, key, s.id)
+
+    @staticmethod
+    def _add(table: dict[str, list[str]], key: str, rid: str) -> None:
+        if key:
+            ids = table.setdefault(key.strip().lower(), [])
+            if rid not in ids:
+                ids.append(rid)
+
+    @staticmethod
+    def find(table: dict[str, list[str]], text: str, what: str) -> str:
+        ids = table.get(text.strip().lower(), [])
+        if not ids:
+            raise ValueError(f"unknown {what} {text!r}")
+        if len(ids) > 1:
+            raise ValueError(f"{len(ids)} {what}s are called {text!r}; use the code or id")
+        return ids[0]
+
+
+def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> ImportPlan:
+    """Check every row against the dataset; change nothing."""
+    missing = [f for f in REQUIRED if f not in mapping]
+    if missing:
+        raise SheetError(f"{sheet.name}: no column chosen for {', '.join(missing)}")
+    look = _Lookup(dataset)
+    existing = {
+        (o.indicator, o.place, o.program, o.period, o.status): o for o in dataset.data.observations
+    }
+    seen: dict[tuple, int] = {}
+    taken: set[str] = set()
+    plan = ImportPlan()
+    for n, row in enumerate(sheet.rows):
+        number = sheet.first_row + n
+
+        def cell(fld: str, row=row) -> Any:
+            i = mapping.get(fld)
+            return row[i] if i is not None and i < len(row) else None
+
+        try:
+            indicator = look.find(look.indicators, _text(cell("indicator")), "indicator")
+            place = look.find(look.places, _text(cell("place")), "place")
+            program_text = _text(cell("program"))
+            program = look.find(look.programs, program_text, "program") if program_text else None
+            try:
+                period = _period(cell("period"))
+            except PeriodError as exc:
+                raise ValueError(str(exc)) from None
+            value = _number(cell("value"))
+            status_text = _text(cell("status")) or "reported"
+            status = STATUS_WORDS.get(status_text, status_text.lower())
+            if status not in OBSERVATION_STATUSES:
+                raise ValueError(
+                    f"unknown status {status_text!r}; expected " + ", ".join(OBSERVATION_STATUSES)
+                )
+            source_text = _text(cell("source"))
+            source = look.find(look.sources, source_text, "source") if source_text else None
+        except ValueError as exc:
+            plan.results.append(RowResult(number, "rejected", str(exc)))
+            continue
+        key = (indicator, place, program, period, status)
+        if key in seen:
+            plan.results.append(
+                RowResult(number, "rejected", f"the same figure as row {seen[key]}")
+            )
+            continue
+        seen[key] = number
+        old = existing.get(key)
+        fields = dict(
+            indicator=indicator,
+            place=place,
+            program=program,
+            period=period,
+            value=value,
+            status=status,
+        )
+        if old is not None:
+            new = Observation(
+                **{**_keep(old), **fields, **_optional(source, cell("locator"), cell("comment"))}
+            )
+            status_row: RowStatus = "unchanged" if new == old else "updated"
+        else:
+            rid = new_id(dataset, "observations", f"{indicator}-{period.lower()}", taken)
+            taken.add(rid)
+            new = Observation(
+                id=rid, **fields, **_optional(source, cell("locator"), cell("comment"))
+            )
+            status_row = "new"
+        problem = value_problem(dataset, new)
+        if problem:
+            plan.results.append(RowResult(number, "rejected", problem))
+            continue
+        plan.results.append(RowResult(number, status_row, "", new))
+    return plan
+
+
+def _keep(old: Observation) -> dict[str, Any]:
+    return {f: getattr(old, f) for f in old.__struct_fields__}
+
+
+def _optional(source: str | None, locator: Any, comment: Any) -> dict[str, Any]:
+    """Source, locator and comment from the sheet; an empty cell keeps what was there."""
+    out: dict[str, Any] = {}
+    if source is not None:
+        out["source"] = source
+    if _text(locator):
+        out["locator"] = _text(locator)
+    if _text(comment):
+        out["comment"] = _text(comment)
+    return out

@@ -1,0 +1,226 @@
+"""Imports and exports of a main window: sheets, DHIS2, tables, charts, reports.
+
+Questions to the user are ``ask_*`` methods (tests replace them); every import is
+one undoable step and nothing is applied when the user cancels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ..model import dhis2
+from ..model.fileformat import write_atomic
+from ..model.records import Observation
+from ..model.sheet_import import ImportPlan, SheetError, read_sheet
+from ..model.tables import export_table
+from .chart_export import export_png, export_svg
+from .commands import AddRecord, Composite, EditRecord
+from .widgets.timeline_plot import TimelinePlot
+
+
+class ExchangeController(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def dataset(self):
+        return self.window.document.dataset
+
+    # -------------------------------------------------------- questions
+    def ask_open(self, title: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, title, "", filters)
+        return Path(name) if name else None
+
+    def ask_save(self, title: str, filters: str, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
+        return Path(name) if name else None
+
+    def ask_import_plan(self, sheet) -> ImportPlan | None:
+        from .widgets.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.dataset, sheet, self.window)
+        return dialog.plan if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_apply_dhis2(self, summary: dhis2.ImportSummary) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("DHIS2 import (dry run)"),
+            summary.text().splitlines()[0],
+            QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setDetailedText(summary.text())
+        return box.exec() == QMessageBox.StandardButton.Apply
+
+    # ---------------------------------------------------------- imports
+    def _apply(self, adds: list[Observation], replaces: list[Observation], text: str) -> bool:
+        if self.window.document.read_only:
+            self.window.report_problem(self.tr("This document is open read-only."))
+            return False
+        if not adds and not replaces:
+            return False
+        ds = self.dataset
+        parts = [EditRecord(ds, "observations", r, text) for r in replaces]
+        parts += [AddRecord(ds, "observations", r, text) for r in adds]
+        self.window.document.push(Composite(text, parts))
+        return True
+
+    @Slot()
+    def import_sheet(self, path: Path | None = None) -> bool:
+        path = path or self.ask_open(
+            self.tr("Import figures"), self.tr("Spreadsheets (*.xlsx *.csv)")
+        )
+        if path is None:
+            return False
+        try:
+            sheet = read_sheet(path)
+        except SheetError as exc:
+            self.window.report_problem(str(exc))
+            return False
+        plan = self.ask_import_plan(sheet)
+        if plan is None:
+            return False
+        return self._apply(
+            plan.adds,
+            plan.replaces,
+            self.tr("Import {0} figures from {1}").format(
+                len(plan.adds) + len(plan.replaces), path.name
+            ),
+        )
+
+    @Slot()
+    def import_dhis2(self, path: Path | None = None) -> bool:
+        path = path or self.ask_open(
+            self.tr("Import DHIS2 data values"), self.tr("DHIS2 data value sets (*.json *.csv)")
+        )
+        if path is None:
+            return False
+        try:
+            data = path.read_bytes()
+            values = (
+                dhis2.parse_json(data) if path.suffix.lower() == ".json" else dhis2.parse_csv(data)
+            )
+        except (OSError, ValueError) as exc:
+            self.window.report_problem(f"{path}: {exc}")
+            return False
+        summary = dhis2.import_values(self.dataset, values)
+        if not self.ask_apply_dhis2(summary):
+            return False
+        return self._apply(
+            summary.adds,
+            summary.replaces,
+            self.tr("Import DHIS2 values from {0}").format(path.name),
+        )
+
+    # ---------------------------------------------------------- exports
+    def _scope(self) -> tuple[str, str | None]:
+        """What the current tab shows: ("program", id), ("place", id) or district."""
+        here = self.window.tabs[self.window.tab_widget.currentIndex()].current_location()
+        if here and here[0] in ("program", "place"):
+            return here[0], here[1]
+        return "district", None
+
+    @Slot()
+    def export_table(self) -> Path | None:
+        path = self.ask_save(
+            self.tr("Export table"),
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            "dongchuan-figures.xlsx",
+        )
+        if path is None:
+            return None
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        try:
+            export_table(self.dataset, path, fmt=fmt)
+        except OSError as exc:
+            self.window.report_problem(str(exc))
+            return None
+        return path
+
+    @Slot()
+    def export_dhis2(self) -> Path | None:
+        path = self.ask_save(
+            self.tr("Export DHIS2 data values"),
+            self.tr("DHIS2 JSON (*.json);;DHIS2 CSV (*.csv)"),
+            "dataValueSets.json",
+        )
+        if path is None:
+            return None
+        result = dhis2.export_values(self.dataset)
+        payload = dhis2.to_csv(result) if path.suffix.lower() == ".csv" else dhis2.to_json(result)
+        try:
+            write_atomic(path, payload)
+        except OSError as exc:
+            self.window.report_problem(str(exc))
+            return None
+        if result.skipped:
+            self.window.statusBar().showMessage(
+                self.tr("{0} values written; {1} figures left out (no period or no place)").format(
+                    len(result.values), len(result.skipped)
+                ),
+                8000,
+            )
+        return path
+
+    def current_plot(self) -> TimelinePlot | None:
+        tab = self.window.tabs[self.window.tab_widget.currentIndex()]
+        plots = [p for p in tab.findChildren(TimelinePlot) if p.isVisible() or not p.is_empty()]
+        plots = [p for p in plots if not p.is_empty()]
+        return plots[0] if plots else None
+
+    @Slot()
+    def export_chart(self, path: Path | None = None) -> Path | None:
+        plot = self.current_plot()
+        if plot is None:
+            self.window.report_problem(self.tr("This tab shows no timeline to export."))
+            return None
+        path = path or self.ask_save(
+            self.tr("Export chart"),
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
+            "timeline.png",
+        )
+        if path is None:
+            return None
+        try:
+            if path.suffix.lower() == ".svg":
+                export_svg(plot, path)
+            else:
+                export_png(plot, path)
+        except (OSError, ValueError) as exc:
+            self.window.report_problem(str(exc))
+            return None
+        return path
+
+    @Slot()
+    def export_report(self, path: Path | None = None) -> Path | None:
+        from .reports import write_pdf
+
+        kind, record_id = self._scope()
+        path = path or self.ask_save(
+            self.tr("Save report as PDF"),
+            self.tr("PDF (*.pdf)"),
+            f"{record_id or 'dongchuan'}-report.pdf",
+        )
+        if path is None:
+            return None
+        try:
+            write_pdf(self.dataset, path, kind, record_id)
+        except OSError as exc:
+            self.window.report_problem(str(exc))
+            return None
+        return path
+
+    @Slot()
+    def print_report(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .reports import render
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, record_id = self._scope()
+            render(printer, self.dataset, kind, record_id)
