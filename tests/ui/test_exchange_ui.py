@@ -104,11 +104,11 @@ def test_chart_exports(window, tmp_path):
     window.navigate("place", "530113000000")
     plot = window.places.pane.plot
     plot.render_now()
-    png = window.exchange.export_chart(tmp_path / "c.png")
+    png = window.exchange.export_chart(tmp_path / "c.png", size=(1600, 900, 150))
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1600, 900)
     assert round(image.dotsPerMeterX() / 39.37) == 150
-    svg = window.exchange.export_chart(tmp_path / "c.svg")
+    svg = window.exchange.export_chart(tmp_path / "c.svg", size=(1200, 700, 96))
     root = ET.parse(svg).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert len(list(root.iter())) > 50
@@ -138,3 +138,15 @@ def test_district_report_has_pages_figures_and_timeline(tmp_path):
     text = pdf_text(tmp_path / "district.pdf")
     assert "52.88 %" in text and "Timeline" in text and f"page {pages} of {pages}" in text
     assert any(page.images for page in reader.pages)  # the timeline image is embedded
+
+
+def test_chart_from_the_plot_context_menu_at_a_chosen_size(window, tmp_path, monkeypatch):
+    window.navigate("program", "putuo-cooperation")
+    plot = window.programs.pane.plot
+    plot.render_now()
+    monkeypatch.setattr(window.exchange, "ask_save", lambda *a: tmp_path / "chart.png")
+    monkeypatch.setattr(window.exchange, "ask_chart_options", lambda: (800, 500, 300))
+    plot.export_requested.emit(plot)  # what "Export Chart…" in the plot's menu sends
+    image = QImage(str(tmp_path / "chart.png"))
+    assert (image.width(), image.height()) == (800, 500)
+    assert round(image.dotsPerMeterX() / 39.37) == 300

@@ -44,6 +44,12 @@ class ExchangeController(QObject):
         dialog = ImportDialog(self.dataset, sheet, self.window)
         return dialog.plan if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def ask_chart_options(self) -> tuple[int, int, int] | None:
+        from .widgets.chart_options import ChartOptionsDialog
+
+        dialog = ChartOptionsDialog(self.window)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def ask_apply_dhis2(self, summary: dhis2.ImportSummary) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -172,9 +178,16 @@ class ExchangeController(QObject):
         return plots[0] if plots else None
 
     @Slot()
-    def export_chart(self, path: Path | None = None) -> Path | None:
-        plot = self.current_plot()
-        if plot is None:
+    def export_chart(
+        self,
+        path: Path | None = None,
+        plot: TimelinePlot | None = None,
+        size: tuple[int, int, int] | None = None,
+    ) -> Path | None:
+        """The current tab's timeline (or ``plot``, from its context menu) as PNG or SVG,
+        at a size and DPI the user chooses."""
+        plot = plot or self.current_plot()
+        if plot is None or plot.is_empty():
             self.window.report_problem(self.tr("This tab shows no timeline to export."))
             return None
         path = path or self.ask_save(
@@ -184,11 +197,15 @@ class ExchangeController(QObject):
         )
         if path is None:
             return None
+        size = size or self.ask_chart_options()
+        if size is None:
+            return None
+        width, height, dpi = size
         try:
             if path.suffix.lower() == ".svg":
-                export_svg(plot, path)
+                export_svg(plot, path, width=width, height=height)
             else:
-                export_png(plot, path)
+                export_png(plot, path, width=width, height=height, dpi=dpi)
         except (OSError, ValueError) as exc:
             self.window.report_problem(str(exc))
             return None

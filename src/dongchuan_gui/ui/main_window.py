@@ -24,6 +24,7 @@ from .tabs.programs import ProgramsTab
 from .tabs.snapshots import SnapshotsTab
 from .tabs.sources import SourcesTab
 from .tabs.timelines import TimelinesTab
+from .widgets.timeline_plot import TimelinePlot
 
 MAX_LISTED_PROBLEMS = 200
 
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
             tab.field_edited.connect(self.edits.edit_field)
             tab.add_requested.connect(self._add_related)
             tab.remove_requested.connect(self.edits.remove)
+        for plot in self.findChildren(TimelinePlot):
+            plot.export_requested.connect(lambda p: self.exchange.export_chart(plot=p))
         self.snapshots.snapshot_requested.connect(self.files.take_snapshot)
         self.snapshots.open_requested.connect(self.files.open_read_only_window)
         self.snapshots.restore_requested.connect(self.files.restore_snapshot)

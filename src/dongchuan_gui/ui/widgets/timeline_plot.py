@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 DOUBT_COLOR = "#E69F00"
 EVENT_COLOR = "#888888"
@@ -69,6 +69,7 @@ class TimelinePlot(QWidget):
     """Shows an honest empty state when there is nothing to plot."""
 
     hovered = Signal(str)
+    export_requested = Signal(object)  # this plot: "export me" from its context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +191,8 @@ class TimelinePlot(QWidget):
 
             pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
             self._layout_widget = pg.GraphicsLayoutWidget(self)
+            self._layout_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self._layout_widget.customContextMenuRequested.connect(self._context_menu)
             self._stack.addWidget(self._layout_widget)
         return self._layout_widget
 
@@ -335,6 +338,13 @@ class TimelinePlot(QWidget):
             text = points[0].data()
             self._readout.setText(text)
             self.hovered.emit(text)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Export Chart (PNG, SVG)…"), lambda: self.export_requested.emit(self)
+        )
+        menu.popup(self._layout_widget.mapToGlobal(pos))
 
     def grab_plot(self):
         """The plot area as a pixmap (for exports and tests)."""
