@@ -121,8 +121,8 @@ def test_save_revert_and_ask_before_discarding(window, monkeypatch):
     assert not window.files.open_path(path)  # cancelled: nothing changes
     assert asked == ["dongchuan.json"]
     assert window.document.dataset.program("relocation").name_en == "Unsaved name"
-    monkeypatch.setattr(window.files, "ask_save_changes", lambda name: "discard")
-    window.files.revert()
+    monkeypatch.setattr(window.files, "ask_revert", lambda name: True)
+    window.revert_action.trigger()
     assert window.document.dataset.program("relocation").name_en == "Saved name"
 
 

@@ -173,8 +173,8 @@ class ExchangeController(QObject):
 
     def current_plot(self) -> TimelinePlot | None:
         tab = self.window.tabs[self.window.tab_widget.currentIndex()]
-        plots = [p for p in tab.findChildren(TimelinePlot) if p.isVisible() or not p.is_empty()]
-        plots = [p for p in plots if not p.is_empty()]
+        plots = [p for p in tab.findChildren(TimelinePlot) if not p.is_empty()]
+        plots.sort(key=lambda p: not p.isVisible())  # the one in view first
         return plots[0] if plots else None
 
     @Slot()

@@ -50,6 +50,12 @@ class FileController(QObject):
             QMessageBox.StandardButton.Discard: "discard",
         }.get(answer, "cancel")
 
+    def ask_revert(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self.window, self.tr("Revert"),
+            self.tr("Go back to the saved {0}? Your unsaved changes will be lost.").format(name))
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_open_read_only(self, locked: FileLockedError) -> bool:
         answer = QMessageBox.question(
             self.window,

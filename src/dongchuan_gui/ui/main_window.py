@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def _revert(self) -> None:
         if self.document is not None and not self.document.is_clean:
-            if self.files.ask_save_changes(self.document.display_name()) == "discard":
+            if self.files.ask_revert(self.document.display_name()):
                 self.files.revert()
 
     # ------------------------------------------------------------ editing
