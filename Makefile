@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench screenshots seed clean
+.PHONY: run test lint bench screenshots seed translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	sh scripts/qt-debian-deps test
 	QT_QPA_PLATFORM=offscreen $(BIN)/dongchuan-gui --screenshot docs/screenshots
+
+# after changing user-visible strings: update the .ts (translate the new entries in
+# Qt Linguist, pyside6-linguist), then compile the .qm the app loads
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find src -name '*.py' | sort) \
+	  -ts resources/i18n/dongchuan_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/i18n/dongchuan_zh_CN.ts -qm resources/i18n/dongchuan_zh_CN.qm
 
 seed: $(STAMP)
 	$(BIN)/python tools/build_seed.py

@@ -26,6 +26,11 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--screenshot", metavar="DIR", type=Path, help="render every tab to DIR/NN-tab.png and exit"
     )
+    parser.add_argument(
+        "--lang",
+        choices=("system", "zh_CN", "en"),
+        help="interface language (default: as chosen in Help › Language)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -63,14 +68,20 @@ def _install_excepthook(app: QApplication, *, interactive: bool) -> None:
     sys.excepthook = hook
 
 
-def _install_translations(app: QApplication) -> None:
-    locale = QLocale.system()
+def install_translations(app: QApplication, language: str = "system") -> bool:
+    """Chinese or English interface: ``language`` is "zh_CN", "en" or "system" (the
+    computer's language). True when a translation of ours was installed."""
+    if language == "en":
+        return False
+    locale = QLocale.system() if language == "system" else QLocale(language)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
     ours = QTranslator(app)
     if ours.load(locale, "dongchuan", "_", str(resource_path("i18n"))):
         app.installTranslator(ours)
+        return True
+    return False
 
 
 def _style(app: QApplication) -> None:
@@ -91,7 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     _install_excepthook(app, interactive=not args.screenshot)
-    _install_translations(app)
+    from .ui import settings
+
+    install_translations(app, args.lang or settings.read("ui/language"))
     _style(app)
 
     from .ui.main_window import MainWindow  # after QApplication: widgets need it

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Vocabulary", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def category_name(category: str) -> str:

@@ -52,8 +52,10 @@ class FileController(QObject):
 
     def ask_revert(self, name: str) -> bool:
         answer = QMessageBox.question(
-            self.window, self.tr("Revert"),
-            self.tr("Go back to the saved {0}? Your unsaved changes will be lost.").format(name))
+            self.window,
+            self.tr("Revert"),
+            self.tr("Go back to the saved {0}? Your unsaved changes will be lost.").format(name),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_open_read_only(self, locked: FileLockedError) -> bool:

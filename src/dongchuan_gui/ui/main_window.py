@@ -169,6 +169,17 @@ class MainWindow(QMainWindow):
                 )
             )
         help_menu = menu.addMenu(self.tr("&Help"))
+        language_menu = help_menu.addMenu("语言 / Language")
+        current = settings.read("ui/language")
+        for code, label in (
+            ("system", self.tr("As the computer")),
+            ("zh_CN", "中文"),
+            ("en", "English"),
+        ):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         help_menu.addAction(self._action(self.tr("&About"), self.about))
         self._update_nav_actions()
 
@@ -392,6 +403,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def focus_search(self) -> None:
         self.tabs[self.tab_widget.currentIndex()].focus_search()
+
+    def set_language(self, code: str) -> None:
+        settings.write("ui/language", code)
+        self.statusBar().showMessage(
+            self.tr("The language changes at the next start.") + " 重新启动后生效。", 8000
+        )
 
     @Slot()
     def about(self) -> None:

@@ -13,7 +13,7 @@ from .widgets.timeline_plot import PlotMarks, PlotSeries
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlotData", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def format_value(value: float, unit: str = "") -> str:

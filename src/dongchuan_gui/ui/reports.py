@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..model.dataset import Dataset
 from .plot_data import marks_for, scope_series
-from .widgets.detail_browser import STYLE
+from .widgets.detail_browser import STYLE, h3
 from .widgets.place_pane import place_html
 from .widgets.program_pane import program_html
 from .widgets.timeline_plot import TimelinePlot
@@ -45,7 +45,7 @@ DISTRICT_TIMELINE = ("poverty-incidence",)  # as on the Overview tab
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Reports", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def report_font() -> QFont:
@@ -113,10 +113,7 @@ def build_document(
     )
     if image is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("timeline.png"), image)
-        figure = (
-            f"<h3>{escape(tr('Timeline'))}</h3>"
-            f"<p><img src='timeline.png' width='{image_width}'></p>"
-        )
+        figure = h3(tr("Timeline")) + f"<p><img src='timeline.png' width='{image_width}'></p>"
         body = body.replace("<h3>", figure + "<h3>", 1)
     head = f"<p class='muted'>{escape(meta.title_zh or meta.title)} · {escape(meta.title)}</p>"
     doc.setHtml(STYLE + head + body)
@@ -174,7 +171,7 @@ def render(
 def footer_text(dataset: Dataset) -> str:
     meta = dataset.data.meta
     return (
-        f"{meta.title_zh or meta.title} · {tr('Dongchuan Workbench')} · "
+        f"{meta.title_zh or meta.title} · " + tr("Dongchuan Workbench") + " · "
         f"{dt.date.today().isoformat()}"
     )
 

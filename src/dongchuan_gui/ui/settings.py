@@ -17,6 +17,7 @@ _DEFAULTS: dict[str, Any] = {
     "window/tab": 0,
     "nav/location": "",
     "recent/files": [],
+    "ui/language": "system",
 }
 
 

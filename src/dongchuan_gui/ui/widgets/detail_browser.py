@@ -25,7 +25,7 @@ table.figs th { text-align: left; color: #444; border-bottom: 1px solid #bbb; }
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DetailPane", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def link(kind: str, record_id: str, text: str) -> str:
@@ -41,6 +41,15 @@ def muted(text: str) -> str:
     return f"<p class='muted'>{escape(text)}</p>"
 
 
+def paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def h3(text: str, count: int | None = None) -> str:
+    suffix = f" ({count})" if count is not None else ""
+    return f"<h3>{escape(text)}{suffix}</h3>"
+
+
 def row(label: str, value_html: str) -> str:
     return f"<tr><td class='muted'>{escape(label)}</td><td>{value_html}</td></tr>"
 
@@ -54,7 +63,7 @@ def figures_table(
 ) -> str:
     """A table of figures, each with status, source and locator (linked)."""
     if not observations:
-        return f"<p class='muted'>{escape(tr('No figures recorded yet.'))}</p>"
+        return muted(tr("No figures recorded yet."))
     head = [
         tr("Indicator"),
         tr("Period"),
@@ -71,7 +80,8 @@ def figures_table(
         name = f"{ind.name_zh} {ind.name_en}" if ind else o.indicator
         value = escape(format_value(o.value, unit))
         if o.doubt:
-            value += f" <span class='doubt' title='{escape(tr('doubtful'))}'>?</span>"
+            doubtful = escape(tr("doubtful"))
+            value += f" <span class='doubt' title='{doubtful}'>?</span>"
         notes = [n for n in (o.comment, (tr("Derived: ") + o.derived) if o.derived else "") if n]
         cells = [escape(name)]
         if show_scope:
@@ -102,7 +112,8 @@ def figures_table(
 def _source_cell(dataset: Dataset, o: Observation) -> str:
     src = dataset.source(o.source) if o.source else None
     if src is None:
-        return f"<span class='doubt'>{escape(tr('no source'))}</span>"
+        no_source = escape(tr("no source"))
+        return f"<span class='doubt'>{no_source}</span>"
     locator = f", {escape(o.locator)}" if o.locator else ""
     return link("source", src.id, src.title) + locator
 
@@ -117,7 +128,7 @@ def stories_html(dataset: Dataset, stories) -> str:
             else ""
         )
         derived = (
-            f"<div class='muted'>{escape(tr('Derived: '))}{escape(s.derived)}</div>"
+            "<div class='muted'>" + escape(tr("Derived: ") + s.derived) + "</div>"
             if s.derived
             else ""
         )

@@ -12,9 +12,11 @@ from ..plot_data import format_value
 from .detail_browser import (
     events_html,
     figures_table,
+    h3,
     heading,
     link,
     muted,
+    paragraph,
     row,
     stories_html,
     tr,
@@ -27,7 +29,7 @@ POPULATION = ("population-census", "population-registered", "population-resident
 def place_html(dataset: Dataset, place_id: str) -> str:
     p = dataset.place(place_id)
     if p is None:
-        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+        return paragraph(tr("Nothing selected."))
     facts = [row(tr("Level"), escape(level_name(p.level)))]
     if p.pinyin:
         facts.append(row(tr("Pinyin"), escape(p.pinyin)))
@@ -77,7 +79,8 @@ def place_html(dataset: Dataset, place_id: str) -> str:
     children = dataset.children(place_id)
     kids = (
         (
-            f"<h3>{escape(tr('Contains'))} ({len(children)})</h3><p>"
+            h3(tr("Contains"), len(children))
+            + "<p>"
             + ", ".join(link("place", c.id, c.name_zh) for c in children)
             + "</p>"
         )
@@ -97,16 +100,16 @@ def place_html(dataset: Dataset, place_id: str) -> str:
             *facts,
             "</table>",
             note,
-            f"<h3>{escape(tr('Programs active here'))}</h3>",
+            h3(tr("Programs active here")),
             f"<p>{prog_html}</p>"
             if prog_html
             else muted(tr("No program in the sources names this place.")),
-            f"<h3>{escape(tr('Figures'))}</h3>",
+            h3(tr("Figures")),
             figures_table(dataset, figures, show_scope=False)
             if figures
             else muted(tr("No figures recorded yet: the sources give none for this place.")),
-            f"<h3>{escape(tr('People'))}</h3>" + stories_html(dataset, stories) if stories else "",
-            f"<h3>{escape(tr('Milestones'))}</h3>" + events_html(dataset, events) if events else "",
+            h3(tr("People")) + stories_html(dataset, stories) if stories else "",
+            h3(tr("Milestones")) + events_html(dataset, events) if events else "",
             kids,
         ]
     )

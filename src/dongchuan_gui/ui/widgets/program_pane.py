@@ -11,8 +11,10 @@ from ..category_names import category_name
 from .detail_browser import (
     events_html,
     figures_table,
+    h3,
     heading,
     link,
+    paragraph,
     row,
     stories_html,
     tr,
@@ -23,7 +25,7 @@ from .record_pane import TimelineRecordPane
 def program_html(dataset: Dataset, program_id: str) -> str:
     g = dataset.program(program_id)
     if g is None:
-        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+        return paragraph(tr("Nothing selected."))
     src = dataset.source(g.source) if g.source else None
     period = " – ".join(p for p in (g.start, g.end) if p) or tr("not given in the sources")
     places = ", ".join(
@@ -56,10 +58,10 @@ def program_html(dataset: Dataset, program_id: str) -> str:
             *facts,
             "</table>",
             note,
-            f"<h3>{escape(tr('Key figures'))}</h3>",
+            h3(tr("Key figures")),
             figures_table(dataset, figures, show_scope=True),
-            f"<h3>{escape(tr('People'))}</h3>" + stories_html(dataset, stories) if stories else "",
-            f"<h3>{escape(tr('Milestones'))}</h3>" + events_html(dataset, events) if events else "",
+            h3(tr("People")) + stories_html(dataset, stories) if stories else "",
+            h3(tr("Milestones")) + events_html(dataset, events) if events else "",
         ]
     )
 

@@ -7,7 +7,17 @@ from html import escape
 from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
-from .detail_browser import DetailBrowser, figures_table, heading, link, row, tr
+from .detail_browser import (
+    DetailBrowser,
+    figures_table,
+    h3,
+    heading,
+    link,
+    muted,
+    paragraph,
+    row,
+    tr,
+)
 from .record_pane import RecordPane
 
 _KIND_LINK = {"places": "place", "programs": "program"}
@@ -26,7 +36,7 @@ def reliability_name(value: str) -> str:
 def source_html(dataset: Dataset, source_id: str) -> str:
     s = dataset.source(source_id)
     if s is None:
-        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+        return paragraph(tr("Nothing selected."))
     facts = [
         row(tr("Kind"), escape(s.kind)),
         row(tr("Reliability"), escape(reliability_name(s.reliability))),
@@ -58,7 +68,8 @@ def source_html(dataset: Dataset, source_id: str) -> str:
         shown = others[:60]
         more = len(others) - len(shown)
         other_html = (
-            f"<h3>{escape(tr('Other records citing it'))} ({len(others)})</h3><p>"
+            h3(tr("Other records citing it"), len(others))
+            + "<p>"
             + ", ".join(shown)
             + (escape(tr(", and {0} more").format(more)) if more else "")
             + "</p>"
@@ -70,7 +81,7 @@ def source_html(dataset: Dataset, source_id: str) -> str:
             *facts,
             "</table>",
             note,
-            f"<h3>{escape(tr('Figures citing this source'))} ({len(figures)})</h3>",
+            h3(tr("Figures citing this source"), len(figures)),
             figures_table(dataset, figures, show_scope=True, show_source=False),
             other_html,
         ]
@@ -80,7 +91,7 @@ def source_html(dataset: Dataset, source_id: str) -> str:
 def indicator_html(dataset: Dataset, indicator_id: str) -> str:
     d = dataset.indicator(indicator_id)
     if d is None:
-        return f"<p>{escape(tr('Nothing selected.'))}</p>"
+        return paragraph(tr("Nothing selected."))
     direction = {
         "increase": tr("higher is better"),
         "decrease": tr("lower is better"),
@@ -102,7 +113,7 @@ def indicator_html(dataset: Dataset, indicator_id: str) -> str:
             "<table>",
             *facts,
             "</table>",
-            f"<h3>{escape(tr('Figures'))} ({len(figures)})</h3>",
+            h3(tr("Figures"), len(figures)),
             figures_table(dataset, figures, show_scope=True),
         ]
     )
@@ -120,9 +131,7 @@ class SourcePane(RecordPane):
         collection = {"source": "sources", "indicator": "indicators"}.get(kind or "", "sources")
         self.edit_panel.set_target(dataset, collection, record_id, read_only=self.read_only)
         if record_id is None:
-            self.browser.set_body(
-                f"<p class='muted'>{escape(tr('Select a source or an indicator.'))}</p>"
-            )
+            self.browser.set_body(muted(tr("Select a source or an indicator.")))
         elif kind == "indicator":
             self.browser.set_body(indicator_html(dataset, record_id))
         else:
