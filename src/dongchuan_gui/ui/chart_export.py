@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from .widgets.timeline_plot import TimelinePlot
 
@@ -60,9 +60,16 @@ def export_svg(
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle(title or "Dongchuan Workbench timeline")
     generator.setDescription("; ".join(s.label for s in plot.series))
+    # as pyqtgraph's own exporters do: items draw vector shapes, not cached pixmaps
+    items = [i for i in copy.findChildren(QGraphicsView)[0].scene().items()
+             if hasattr(i, "setExportMode")] if copy.findChildren(QGraphicsView) else []
+    for item in items:
+        item.setExportMode(True, {"antialias": True})
     painter = QPainter(generator)
     try:
         copy.render(painter, QPoint(0, 0))
     finally:
         painter.end()
+        for item in items:
+            item.setExportMode(False)
         copy.close()
