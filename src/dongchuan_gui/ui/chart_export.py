@@ -61,8 +61,15 @@ def export_svg(
     generator.setTitle(title or "Dongchuan Workbench timeline")
     generator.setDescription("; ".join(s.label for s in plot.series))
     # as pyqtgraph's own exporters do: items draw vector shapes, not cached pixmaps
-    items = [i for i in copy.findChildren(QGraphicsView)[0].scene().items()
-             if hasattr(i, "setExportMode")] if copy.findChildren(QGraphicsView) else []
+    items = (
+        [
+            i
+            for i in copy.findChildren(QGraphicsView)[0].scene().items()
+            if hasattr(i, "setExportMode")
+        ]
+        if copy.findChildren(QGraphicsView)
+        else []
+    )
     for item in items:
         item.setExportMode(True, {"antialias": True})
     painter = QPainter(generator)

@@ -10,14 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ..model import dhis2
 from ..model.fileformat import write_atomic
 from ..model.records import Observation
-from ..model.sheet_import import ImportPlan, SheetError, read_sheet
-from ..model.tables import export_table
-from .chart_export import export_png, export_svg
 from .commands import AddRecord, Composite, EditRecord
 from .widgets.timeline_plot import TimelinePlot
+
+# the exchange modules (openpyxl, QtSvg, the DHIS2 and sheet code) load when first
+# used, not at start-up
 
 
 class ExchangeController(QObject):
@@ -38,7 +37,7 @@ class ExchangeController(QObject):
         name, _ = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
         return Path(name) if name else None
 
-    def ask_import_plan(self, sheet) -> ImportPlan | None:
+    def ask_import_plan(self, sheet):
         from .widgets.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.dataset, sheet, self.window)
@@ -50,7 +49,7 @@ class ExchangeController(QObject):
         dialog = ChartOptionsDialog(self.window)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def ask_apply_dhis2(self, summary: dhis2.ImportSummary) -> bool:
+    def ask_apply_dhis2(self, summary) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("DHIS2 import (dry run)"),
@@ -76,6 +75,8 @@ class ExchangeController(QObject):
 
     @Slot()
     def import_sheet(self, path: Path | None = None) -> bool:
+        from ..model.sheet_import import SheetError, read_sheet
+
         path = path or self.ask_open(
             self.tr("Import figures"), self.tr("Spreadsheets (*.xlsx *.csv)")
         )
@@ -99,6 +100,8 @@ class ExchangeController(QObject):
 
     @Slot()
     def import_dhis2(self, path: Path | None = None) -> bool:
+        from ..model import dhis2
+
         path = path or self.ask_open(
             self.tr("Import DHIS2 data values"), self.tr("DHIS2 data value sets (*.json *.csv)")
         )
@@ -131,6 +134,8 @@ class ExchangeController(QObject):
 
     @Slot()
     def export_table(self) -> Path | None:
+        from ..model.tables import export_table
+
         path = self.ask_save(
             self.tr("Export table"),
             self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
@@ -148,6 +153,8 @@ class ExchangeController(QObject):
 
     @Slot()
     def export_dhis2(self) -> Path | None:
+        from ..model import dhis2
+
         path = self.ask_save(
             self.tr("Export DHIS2 data values"),
             self.tr("DHIS2 JSON (*.json);;DHIS2 CSV (*.csv)"),
@@ -186,6 +193,8 @@ class ExchangeController(QObject):
     ) -> Path | None:
         """The current tab's timeline (or ``plot``, from its context menu) as PNG or SVG,
         at a size and DPI the user chooses."""
+        from .chart_export import export_png, export_svg
+
         plot = plot or self.current_plot()
         if plot is None or plot.is_empty():
             self.window.report_problem(self.tr("This tab shows no timeline to export."))
