@@ -247,3 +247,17 @@ import time; time.sleep(60)
     # the file itself was never touched
     on_disk = {g.id: g.name_en for g in load_path(data_file).data.programs}
     assert on_disk["relocation"] == "Relocation out of unsafe villages"
+
+
+def test_links_can_be_typed_as_names_or_codes(window, qtbot):
+    window.navigate("program", "yi-tourism")
+    pane = window.programs.pane
+    type_into(qtbot, pane.edit_panel.editor.widget("places"), "东川区, 岩头村, Pingzi Village")
+    program = window.document.dataset.program("yi-tourism")
+    assert program.places == ["530113000000", YANTOU, "530113105209"]
+    type_into(qtbot, pane.edit_panel.editor.widget("places"), "东川区, 梨坪村")  # two of them
+    editor = pane.edit_panel.editor
+    assert "2 places are called '梨坪村'; type its code or id" in editor.error_text("places")
+    type_into(qtbot, editor.widget("places"), "东川区, Atlantis")
+    assert "there is no place 'Atlantis'" in editor.error_text("places")
+    assert window.document.dataset.program("yi-tourism").places == program.places

@@ -150,3 +150,17 @@ def test_chart_from_the_plot_context_menu_at_a_chosen_size(window, tmp_path, mon
     image = QImage(str(tmp_path / "chart.png"))
     assert (image.width(), image.height()) == (800, 500)
     assert round(image.dotsPerMeterX() / 39.37) == 300
+
+
+def test_print_goes_through_the_same_renderer(window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a printer that writes a file
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(window.exchange, "ask_printer", lambda: printer)
+    window.navigate("program", "relocation")
+    pages = window.exchange.print_report()
+    text = pdf_text(tmp_path / "printed.pdf")
+    assert pages == len(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages) >= 1
+    assert "易地扶贫搬迁" in text and "32,227 people" in text and f"page 1 of {pages}" in text

@@ -17,16 +17,23 @@ QM = ROOT / "resources" / "i18n" / "dongchuan_zh_CN.qm"
 
 def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(path).getroot()
-    return {(c.findtext("name") or "", m.findtext("source")): m.find("translation")
-            for c in root.iter("context") for m in c.iter("message")}
+    return {
+        (c.findtext("name") or "", m.findtext("source")): m.find("translation")
+        for c in root.iter("context")
+        for m in c.iter("message")
+    }
 
 
 def test_every_string_in_the_code_is_translated(tmp_path):
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     sources = sorted(str(p) for p in (ROOT / "src").rglob("*.py"))
-    done = subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     in_code = set(messages(fresh))
     committed = messages(TS)

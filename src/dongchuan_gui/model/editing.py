@@ -25,6 +25,37 @@ REFERENCES: dict[str, str] = {
 LIST_REFERENCES: dict[str, str] = {"places": "places", "programs": "programs"}
 
 
+def resolve_ids(dataset: Dataset, kind: str, texts: list[str]) -> list[str]:
+    """Ids for what a user typed in a list of links: an id as it is, or a code or a
+    name (Chinese, English, pinyin) that belongs to exactly one record. Raises
+    ValueError naming what matched nothing or more than one record."""
+    out = []
+    for text in texts:
+        if dataset.get(kind, text) is not None:
+            out.append(text)
+            continue
+        key = text.strip().lower()
+        found = [
+            r.id
+            for r in getattr(dataset.data, kind)
+            if key
+            in {
+                str(getattr(r, f, "") or "").lower()
+                for f in ("code", "name_zh", "name_en", "pinyin")
+            }
+            - {""}
+        ]
+        if len(found) != 1:
+            what = kind.rstrip("s")
+            raise ValueError(
+                f"{len(found)} {what}s are called {text!r}; type its code or id"
+                if found
+                else f"there is no {what} {text!r}"
+            )
+        out.append(found[0])
+    return out
+
+
 def build_record(kind: str, values: dict[str, Any]) -> Record:
     """A typed record from plain values; raises msgspec.ValidationError saying where."""
     return msgspec.convert(values, COLLECTIONS[kind])

@@ -7,7 +7,15 @@ import datetime as dt
 import msgspec
 from PySide6.QtCore import QObject, Slot
 
-from ..model.editing import build_record, check_candidate, new_id, plan_removal, with_field
+from ..model.editing import (
+    LIST_REFERENCES,
+    build_record,
+    check_candidate,
+    new_id,
+    plan_removal,
+    resolve_ids,
+    with_field,
+)
 from ..model.records import Event, Indicator, Observation, Place, Program, Source, Story
 from .commands import AddRecord, EditRecord, removal_command
 from .document import Document
@@ -61,6 +69,12 @@ class EditController(QObject):
         old = dataset.get(kind, record_id)
         if old is None or self._refuse_read_only():
             return False
+        if field in LIST_REFERENCES and isinstance(value, list):
+            try:
+                value = resolve_ids(dataset, LIST_REFERENCES[field], value)
+            except ValueError as exc:
+                self.window.field_problem(kind, record_id, field, str(exc))
+                return False
         try:
             new = with_field(old, field, value)
         except msgspec.ValidationError as exc:

@@ -239,14 +239,21 @@ class ExchangeController(QObject):
             return None
         return path
 
-    @Slot()
-    def print_report(self) -> None:
+    def ask_printer(self):
+        """The printer the user chose in the print dialog, or None."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from .reports import render
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, record_id = self._scope()
-            render(printer, self.dataset, kind, record_id)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @Slot()
+    def print_report(self) -> int:
+        """Print the report of what the tab shows; returns the number of pages."""
+        from .reports import render
+
+        printer = self.ask_printer()
+        if printer is None:
+            return 0
+        kind, record_id = self._scope()
+        return render(printer, self.dataset, kind, record_id)
