@@ -257,7 +257,7 @@ def test_links_can_be_typed_as_names_or_codes(window, qtbot):
     assert program.places == ["530113000000", YANTOU, "530113105209"]
     type_into(qtbot, pane.edit_panel.editor.widget("places"), "东川区, 梨坪村")  # two of them
     editor = pane.edit_panel.editor
-    assert "2 places are called '梨坪村'; type its code or id" in editor.error_text("places")
+    assert "2 places are called '梨坪村'; use the code or id" in editor.error_text("places")
     type_into(qtbot, editor.widget("places"), "东川区, Atlantis")
-    assert "there is no place 'Atlantis'" in editor.error_text("places")
+    assert "unknown place 'Atlantis'" in editor.error_text("places")
     assert window.document.dataset.program("yi-tourism").places == program.places

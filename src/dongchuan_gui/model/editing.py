@@ -10,6 +10,7 @@ import msgspec
 
 from .checks import bounds, check_dataset
 from .dataset import Dataset
+from .lookup import NameIndex
 from .problems import Problem
 from .records import COLLECTIONS, DatasetFile, Observation, Record
 
@@ -26,39 +27,10 @@ LIST_REFERENCES: dict[str, str] = {"places": "places", "programs": "programs"}
 
 
 def resolve_ids(dataset: Dataset, kind: str, texts: list[str]) -> list[str]:
-    """Ids for what a user typed in a list of links: an id as it is, or a code or a
-    name (Chinese, English, pinyin) that belongs to exactly one record. Raises
+    """Ids for what a user typed in a list of links (ids, codes or names); raises
     ValueError naming what matched nothing or more than one record."""
-    out = []
-    for text in texts:
-        if dataset.get(kind, text) is not None:
-            out.append(text)
-            continue
-        key = text.strip().lower()
-        found = [
-            r.id
-            for r in getattr(dataset.data, kind)
-            if key
-            in {
-                str(getattr(r, f, "") or "").lower()
-                for f in ("code", "name_zh", "name_en", "pinyin")
-            }
-            - {""}
-        ]
-        if len(found) != 1:
-            what = kind.rstrip("s")
-            raise ValueError(
-                f"{len(found)} {what}s are called {text!r}; type its code or id"
-                if found
-                else f"there is no {what} {text!r}"
-            )
-        out.append(found[0])
-    return out
-
-
-def build_record(kind: str, values: dict[str, Any]) -> Record:
-    """A typed record from plain values; raises msgspec.ValidationError saying where."""
-    return msgspec.convert(values, COLLECTIONS[kind])
+    index = NameIndex(dataset, kind)
+    return [index.find(text) for text in texts]
 
 
 def with_field(record: Record, name: str, value: Any) -> Record:

@@ -59,7 +59,6 @@ ObservationStatus = Literal["reported", "estimate", "target", "baseline"]
 ReferenceKind = Literal["poverty_line", "monitoring_line", "exit_threshold"]
 
 PROGRAM_CATEGORIES: tuple[str, ...] = ProgramCategory.__args__
-PLACE_LEVELS: tuple[str, ...] = PlaceLevel.__args__
 OBSERVATION_STATUSES: tuple[str, ...] = ObservationStatus.__args__
 
 

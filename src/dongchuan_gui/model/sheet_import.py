@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from .dataset import Dataset
 from .editing import new_id, value_problem
+from .lookup import NameIndex
 from .periods import PeriodError, parse_period
 from .records import OBSERVATION_STATUSES, Observation
 
@@ -240,52 +241,13 @@ def _number(value: Any) -> int | float:
     return number
 
 
-class _Lookup:
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        self.indicators: dict[str, list[str]] = {}
-        for d in dataset.data.indicators:
-            for key in (d.id, d.name_zh, d.name_en):
-                self._add(self.indicators, key, d.id)
-        self.places: dict[str, list[str]] = {}
-        for p in dataset.data.places:
-            full = {p.id, p.code or "", p.name_zh, p.name_en, p.pinyin}
-            if p.code:
-                full.add(p.code[:9])  # town codes are often written with 9 digits
-            for key in full:
-                self._add(self.places, key, p.id)
-        self.programs: dict[str, list[str]] = {}
-        for g in dataset.data.programs:
-            for key in (g.id, g.name_zh, g.name_en):
-                self._add(self.programs, key, g.id)
-        self.sources: dict[str, list[str]] = {}
-        for s in dataset.data.sources:
-            for key in (s.id, s.title):
-                self._add(self.sources, key, s.id)
-
-    @staticmethod
-    def _add(table: dict[str, list[str]], key: str, rid: str) -> None:
-        if key:
-            ids = table.setdefault(key.strip().lower(), [])
-            if rid not in ids:
-                ids.append(rid)
-
-    @staticmethod
-    def find(table: dict[str, list[str]], text: str, what: str) -> str:
-        ids = table.get(text.strip().lower(), [])
-        if not ids:
-            raise ValueError(f"unknown {what} {text!r}")
-        if len(ids) > 1:
-            raise ValueError(f"{len(ids)} {what}s are called {text!r}; use the code or id")
-        return ids[0]
-
-
 def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> ImportPlan:
     """Check every row against the dataset; change nothing."""
     missing = [f for f in REQUIRED if f not in mapping]
     if missing:
         raise SheetError(f"{sheet.name}: no column chosen for {', '.join(missing)}")
-    look = _Lookup(dataset)
+    indicators, places = NameIndex(dataset, "indicators"), NameIndex(dataset, "places")
+    programs, sources = NameIndex(dataset, "programs"), NameIndex(dataset, "sources")
     existing = {
         (o.indicator, o.place, o.program, o.period, o.status): o for o in dataset.data.observations
     }
@@ -300,10 +262,10 @@ def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> Impo
             return row[i] if i is not None and i < len(row) else None
 
         try:
-            indicator = look.find(look.indicators, _text(cell("indicator")), "indicator")
-            place = look.find(look.places, _text(cell("place")), "place")
+            indicator = indicators.find(_text(cell("indicator")))
+            place = places.find(_text(cell("place")))
             program_text = _text(cell("program"))
-            program = look.find(look.programs, program_text, "program") if program_text else None
+            program = programs.find(program_text) if program_text else None
             try:
                 period = _period(cell("period"))
             except PeriodError as exc:
@@ -316,7 +278,7 @@ def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> Impo
                     f"unknown status {status_text!r}; expected " + ", ".join(OBSERVATION_STATUSES)
                 )
             source_text = _text(cell("source"))
-            source = look.find(look.sources, source_text, "source") if source_text else None
+            source = sources.find(source_text) if source_text else None
         except ValueError as exc:
             plan.results.append(RowResult(number, "rejected", str(exc)))
             continue

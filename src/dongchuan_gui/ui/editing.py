@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Slot
 
 from ..model.editing import (
     LIST_REFERENCES,
-    build_record,
     check_candidate,
     new_id,
     plan_removal,
@@ -164,7 +163,7 @@ class EditController(QObject):
         elif kind == "sources":
             record = Source(id=rid, kind="user", title="New source")
         else:
-            record = build_record(kind, {"id": rid})
+            raise ValueError(f"no new-record form for {kind!r}")
         return self._add(kind, record)
 
     @Slot(str, str)

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
             self.report_problem(text)
             return
         editor.show_error(field, text)
-        editor.reset_field(self.document.dataset, field)
+        editor.reset_field(field)
 
     def report_problem(self, text: str) -> None:
         box = QMessageBox(

@@ -32,7 +32,6 @@ from ..widgets.timeline_plot import TimelinePlot
 from .base import Tab
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-CURRENT = "current"
 
 
 def _short(value) -> str:

@@ -5,6 +5,7 @@ nothing happens when the user cancels."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,13 +136,7 @@ class ImportDialog(QDialog):
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setBackground(_brush(STATUS_COLOURS[result.status]))
+                item.setBackground(QBrush(QColor(STATUS_COLOURS[result.status])))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         apply.setEnabled(plan.count("new") + plan.count("updated") > 0)
-
-
-def _brush(colour: str):
-    from PySide6.QtGui import QBrush, QColor
-
-    return QBrush(QColor(colour))

@@ -253,7 +253,7 @@ class RecordEditor(QWidget):
     def widget(self, name: str) -> QWidget:
         return self._widgets[name]
 
-    def reset_field(self, dataset: Dataset, name: str) -> None:
+    def reset_field(self, name: str) -> None:
         """Show the record's stored value again (after a refused edit)."""
         if self.record is None:
             return
@@ -272,9 +272,3 @@ class RecordEditor(QWidget):
             widget.blockSignals(False)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value or "")
-
-    def focused_field(self) -> str | None:
-        for name, widget in self._widgets.items():
-            if widget.hasFocus():
-                return name
-        return None

@@ -68,7 +68,6 @@ def _year_axis_class():
 class TimelinePlot(QWidget):
     """Shows an honest empty state when there is nothing to plot."""
 
-    hovered = Signal(str)
     export_requested = Signal(object)  # this plot: "export me" from its context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -107,9 +106,6 @@ class TimelinePlot(QWidget):
 
     def empty_text(self) -> str:
         return self._empty.text()
-
-    def legend_text(self) -> str:
-        return self._legend.text()
 
     def readout_text(self) -> str:
         return self._readout.text()
@@ -337,7 +333,6 @@ class TimelinePlot(QWidget):
         if len(points):
             text = points[0].data()
             self._readout.setText(text)
-            self.hovered.emit(text)
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
