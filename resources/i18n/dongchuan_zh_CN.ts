@@ -1079,12 +1079,20 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
         <translation>时间线：</translation>
     </message>
     <message>
+        <source>Select a snapshot and compare it with the current data, or select two.</source>
+        <translation>选择一个快照与当前数据比较，或选择两个快照相互比较。</translation>
+    </message>
+    <message>
         <source>Snapshots</source>
         <translation>快照</translation>
     </message>
     <message>
         <source>Snapshot folder</source>
         <translation>快照文件夹</translation>
+    </message>
+    <message>
+        <source>No snapshots here yet: Save Snapshot… keeps the data as it is now, with a note, so you can compare with it or go back to it later.</source>
+        <translation>这里还没有快照：“保存快照…”会连同说明保存数据的当前状态，以便日后比较或恢复。</translation>
     </message>
     <message>
         <source>{0} files in the folder could not be read: {1}</source>

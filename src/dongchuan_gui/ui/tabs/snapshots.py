@@ -152,6 +152,12 @@ class SnapshotsTab(Tab):
         self.kind_filter.currentIndexChanged.connect(self._fill_diff)
         self.series_choice.currentIndexChanged.connect(self._draw_overlay)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.plot.set_content(
+            [],
+            empty_text=self.tr(
+                "Select a snapshot and compare it with the current data, or select two."
+            ),
+        )
         self._update_buttons()
 
     def title(self) -> str:
@@ -194,6 +200,13 @@ class SnapshotsTab(Tab):
                 item.setToolTip(f"{entry.path}\n{entry.info.content_hash}")
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
+        if not self.entries:
+            self.status.setText(
+                self.tr(
+                    "No snapshots here yet: Save Snapshot… keeps the data as it is now, "
+                    "with a note, so you can compare with it or go back to it later."
+                )
+            )
         if problems:
             self.status.setText(
                 self.tr("{0} files in the folder could not be read: {1}").format(
