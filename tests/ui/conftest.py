@@ -5,6 +5,7 @@ import pytest
 from dongchuan_gui.model.dataset import Dataset
 from dongchuan_gui.model.fileformat import load_path
 from tests.conftest import SEED
+from tests.ui.real_input import show_active
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +49,7 @@ def window(qtbot, data_file):
     no_questions(win)
     assert win.open_path(data_file)
     win.resize(1280, 800)
+    show_active(qtbot, win)  # focus and key events need a shown, active window
     return win
 
 

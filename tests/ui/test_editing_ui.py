@@ -7,38 +7,102 @@ import subprocess
 import sys
 import time
 
-from PySide6.QtWidgets import QComboBox, QLineEdit
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from dongchuan_gui.model import load_path
 from dongchuan_gui.ui.document import find_recoveries
 from tests.ui.conftest import no_questions
+from tests.ui.real_input import choose, click, settle, shortcut, type_into
 
 YANTOU = "530113104216"
-
-
-def type_into(qtbot, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    edit.setText(text)
-    edit.editingFinished.emit()
 
 
 def test_rename_program_in_place_then_undo_and_redo(window, qtbot):
     window.navigate("program", "relocation")
     pane = window.programs.pane
     pane.show_edit_side()
-    type_into(qtbot, pane.edit_panel.editor.widget("name_en"), "Moving house")
+    name = pane.edit_panel.editor.widget("name_en")
+    type_into(qtbot, name, "Moving house")
     assert window.document.dataset.program("relocation").name_en == "Moving house"
     assert "Moving house" in pane.browser.toPlainText()
+    assert pane.edit_panel.editor.widget("name_en") is name  # updated in place, not rebuilt
     assert window.isWindowModified()
     assert window.undo_action.text() == "Undo Rename program"
-    window.undo_action.trigger()
+    shortcut(qtbot, window, "Ctrl+Z")
     assert window.document.dataset.program("relocation").name_en == (
         "Relocation out of unsafe villages"
     )
+    assert name.text() == "Relocation out of unsafe villages"
     assert not window.isWindowModified()
-    window.redo_action.trigger()
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
     assert window.document.dataset.program("relocation").name_en == "Moving house"
+
+
+@pytest.mark.parametrize("leave", ["tab", "return", "click"])
+def test_leaving_an_edited_field_keeps_the_edit(window, qtbot, leave):
+    """Typing into a field and leaving it by Tab, Return or a click used to delete the
+    field inside its own focus-out handler and end the process with a segfault."""
+    window.navigate("program", "relocation")
+    pane = window.programs.pane
+    pane.show_edit_side()
+    settle(qtbot)
+    editor = pane.edit_panel.editor
+    if leave == "click":
+        leave = window.programs.search  # a click elsewhere
+    type_into(qtbot, editor.widget("name_en"), "Moving house", leave=leave)
+    # Return in a multi-line field starts a new line; Tab leaves it
+    text_leave = "tab" if leave == "return" else leave
+    type_into(qtbot, editor.widget("summary_en"), "Typed summary", leave=text_leave)
+    type_into(qtbot, editor.widget("start"), "2016", leave=leave)
+    program = window.document.dataset.program("relocation")
+    assert (program.name_en, program.summary_en, program.start) == (
+        "Moving house",
+        "Typed summary",
+        "2016",
+    )
+    assert "Moving house" in pane.browser.toPlainText()
+
+
+def test_every_kind_of_field_can_be_edited_with_real_input(window, qtbot):
+    window.navigate("place", YANTOU)
+    panel = window.places.pane.edit_panel
+    window.places.pane.show_edit_side()
+    settle(qtbot)
+    assert panel.select_related("observations", "yantou-elevation")
+    editor = panel.related_editor
+    doubt = editor.widget("doubt")
+    assert isinstance(doubt, QCheckBox)
+    before = window.document.dataset.get("observations", "yantou-elevation")
+    assert doubt.isChecked() == before.doubt
+    click(qtbot, doubt)
+    settle(qtbot)
+    assert window.document.dataset.get("observations", "yantou-elevation").doubt != before.doubt
+    choose(qtbot, editor.widget("status"), "estimate")
+    assert window.document.dataset.get("observations", "yantou-elevation").status == "estimate"
+    type_into(qtbot, editor.widget("comment"), "checked on site")
+    type_into(qtbot, editor.widget("value"), "2010", leave="return")
+    obs = window.document.dataset.get("observations", "yantou-elevation")
+    assert (obs.comment, obs.value) == ("checked on site", 2010)
+    assert editor.widget("doubt").isChecked() != before.doubt
+    stack = window.document.undo_stack
+    assert stack.count() == 4, [stack.text(i) for i in range(stack.count())]
+    for _ in range(4):
+        shortcut(qtbot, window, "Ctrl+Z")
+    assert window.document.dataset.get("observations", "yantou-elevation") == before
+    assert editor.widget("doubt").isChecked() == before.doubt
+    assert editor.widget("value").text() == "2000"
+    assert editor.widget("comment").toPlainText() == before.comment
+
+
+def test_a_chinese_name_typed_in_goes_into_the_record(window, qtbot):
+    window.navigate("place", YANTOU)
+    window.places.pane.show_edit_side()
+    settle(qtbot)
+    type_into(qtbot, window.places.pane.edit_panel.editor.widget("name_zh"), "岩头新村")
+    assert window.document.dataset.place(YANTOU).name_zh == "岩头新村"
+    index = window.places.tree.currentIndex()
+    assert index.data().startswith("岩头新村")  # the tree row was updated in place
 
 
 def test_invalid_input_is_refused_at_the_field(window, qtbot):
@@ -68,22 +132,23 @@ def test_add_edit_and_remove_a_figure(window, qtbot):
     window.navigate("place", YANTOU)
     panel = window.places.pane.edit_panel
     before = len(window.document.dataset.data.observations)
-    panel.add_kind.setCurrentIndex(panel.add_kind.findData("observations"))
-    panel.add_button.click()
+    window.places.pane.show_edit_side()
+    settle(qtbot)
+    choose(qtbot, panel.add_kind, "observations")
+    click(qtbot, panel.add_button)
     assert len(window.document.dataset.data.observations) == before + 1
     key = panel.related_key()
     assert key[0] == "observations"
     editor = panel.related_editor
     indicator: QComboBox = editor.widget("indicator")
-    indicator.setCurrentIndex(indicator.findData("orchard-area"))
-    indicator.activated.emit(indicator.currentIndex())
+    choose(qtbot, indicator, "orchard-area")
     type_into(qtbot, editor.widget("value"), "70")
     obs = window.document.dataset.get(*key)
     assert (obs.indicator, obs.value, obs.place) == ("orchard-area", 70, YANTOU)
-    panel.remove_button.click()
+    click(qtbot, panel.remove_button)
     assert window.document.dataset.get(*key) is None
     for _ in range(4):
-        window.undo_action.trigger()
+        shortcut(qtbot, window, "Ctrl+Z")
     assert len(window.document.dataset.data.observations) == before
 
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pypdf
 from openpyxl import Workbook
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from dongchuan_gui.model import dumps
 from dongchuan_gui.model.dataset import Dataset
@@ -15,6 +16,7 @@ from dongchuan_gui.model.sheet_import import read_sheet
 from dongchuan_gui.ui.reports import write_pdf
 from dongchuan_gui.ui.widgets.import_dialog import ImportDialog
 from tests.conftest import SEED
+from tests.ui.real_input import choose_in_menu, context_menu, settle
 
 YANTOU, PINGZI = "530113104216", "530113105209"
 
@@ -140,13 +142,17 @@ def test_district_report_has_pages_figures_and_timeline(tmp_path):
     assert any(page.images for page in reader.pages)  # the timeline image is embedded
 
 
-def test_chart_from_the_plot_context_menu_at_a_chosen_size(window, tmp_path, monkeypatch):
+def test_chart_from_the_plot_context_menu_at_a_chosen_size(
+    window, tmp_path, monkeypatch, qtbot
+):
     window.navigate("program", "putuo-cooperation")
     plot = window.programs.pane.plot
     plot.render_now()
     monkeypatch.setattr(window.exchange, "ask_save", lambda *a: tmp_path / "chart.png")
     monkeypatch.setattr(window.exchange, "ask_chart_options", lambda: (800, 500, 300))
-    plot.export_requested.emit(plot)  # what "Export Chart…" in the plot's menu sends
+    settle(qtbot)
+    area = plot.findChild(QWidget, "plotArea")
+    choose_in_menu(qtbot, context_menu(qtbot, area.viewport()), "Export Chart")
     image = QImage(str(tmp_path / "chart.png"))
     assert (image.width(), image.height()) == (800, 500)
     assert round(image.dotsPerMeterX() / 39.37) == 300

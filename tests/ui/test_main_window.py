@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from dongchuan_gui.ui.item_models import KEY_ROLE
 from tests.conftest import make_doc
+from tests.ui.real_input import click_link, shortcut
 
 WULONG, PINGZI, YANTOU, DISTRICT = "530113105000", "530113105209", "530113104216", "530113000000"
 
@@ -113,21 +114,22 @@ def test_search_finds_a_village(window, query):
     assert tab.current_location() is not None
 
 
-def test_links_navigate_and_back_forward(window):
+def test_links_navigate_and_back_forward(window, qtbot):
     window.navigate("program", "returnees")
     assert window.tab_widget.currentWidget() is window.programs
-    window.programs.pane.browser.link_activated.emit("place", YANTOU)
+    click_link(qtbot, window.programs.pane.browser, "岩头村")
     assert window.tab_widget.currentWidget() is window.places
     assert window.places.current_location() == ("place", YANTOU)
-    window.places.pane.browser.link_activated.emit("source", "yndtjj-2022")
+    source = window.document.dataset.source("yndtjj-2022")
+    click_link(qtbot, window.places.pane.browser, source.title)
     assert window.sources.current_location() == ("source", "yndtjj-2022")
-    window.back_action.trigger()
+    shortcut(qtbot, window, "Alt+Left")
     assert window.places.current_location() == ("place", YANTOU)
     assert window.tab_widget.currentWidget() is window.places
-    window.back_action.trigger()
+    shortcut(qtbot, window, "Alt+Left")
     assert window.tab_widget.currentWidget() is window.programs
     assert window.programs.current_location() == ("program", "returnees")
-    window.forward_action.trigger()
+    shortcut(qtbot, window, "Alt+Right")
     assert window.tab_widget.currentWidget() is window.places
     assert window.forward_action.isEnabled()
 

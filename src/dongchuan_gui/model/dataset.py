@@ -28,11 +28,35 @@ Action = Literal["added", "changed", "removed", "reset"]
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A past-tense notification: ``kind`` record ``id`` was added/changed/removed."""
+    """A past-tense notification: ``kind`` record ``id`` was added/changed/removed.
+    ``record`` is the version now stored (the removed one for "removed");
+    ``previous`` the version it replaced (for "changed")."""
 
     action: Action
     kind: str = ""
     id: str = ""
+    record: Record | None = None
+    previous: Record | None = None
+
+
+# fields through which one record names another
+_LINK_FIELDS = ("place", "program", "indicator", "source", "parent", "part_of")
+_LIST_LINK_FIELDS = ("places", "programs")
+
+
+_OBS_KEYS = ("place", "program", "indicator")
+
+
+def mentions(record: Record, record_id: str) -> bool:
+    """True when ``record`` links to a record with id ``record_id``."""
+    for name in _LINK_FIELDS:
+        if getattr(record, name, None) == record_id:
+            return True
+    for name in _LIST_LINK_FIELDS:
+        if record_id in getattr(record, name, ()):
+            return True
+    location = getattr(record, "location", None)
+    return location is not None and location.source == record_id
 
 
 class Dataset:
@@ -49,9 +73,24 @@ class Dataset:
         self._by_id: dict[str, dict[str, Record]] = {
             kind: {r.id: r for r in getattr(self.data, kind)} for kind in COLLECTIONS
         }
+        # list positions by id, built when first needed after an insert or removal
+        self._positions: dict[str, dict[str, int] | None] = dict.fromkeys(COLLECTIONS)
+        self._reindex_places()
+        self._obs_index: dict[str, dict[str, list[Observation]]] | None = None
+
+    def _reindex_places(self) -> None:
         self._children: dict[str | None, list[Place]] = defaultdict(list)
         for place in self.data.places:
             self._children[place.parent].append(place)
+
+    def _position(self, kind: str, record_id: str) -> int:
+        positions = self._positions[kind]
+        if positions is None:
+            positions = {r.id: i for i, r in enumerate(getattr(self.data, kind))}
+            self._positions[kind] = positions
+        if record_id not in positions:
+            raise KeyError(f"{kind}: no record {record_id!r}")
+        return positions[record_id]
 
     def get(self, kind: str, record_id: str) -> Record | None:
         return self._by_id[kind].get(record_id)
@@ -92,13 +131,43 @@ class Dataset:
         program: str | None = None,
         indicator: str | None = None,
     ) -> list[Observation]:
-        return [
-            o
-            for o in self.data.observations
-            if (place is None or o.place == place)
-            and (program is None or o.program == program)
-            and (indicator is None or o.indicator == indicator)
+        """Figures of a place, program and/or indicator, in file order."""
+        keyed = [
+            (f, v)
+            for f, v in (("place", place), ("program", program), ("indicator", indicator))
+            if v is not None
         ]
+        if not keyed:
+            return list(self.data.observations)
+        field, value = keyed[0]
+        found = list(self._observation_index()[field].get(value, ()))
+        return [o for o in found if all(getattr(o, f) == v for f, v in keyed[1:])]
+
+    def _observation_index(self) -> dict[str, dict[str, list[Observation]]]:
+        if self._obs_index is None:
+            index: dict[str, dict[str, list[Observation]]] = {
+                f: defaultdict(list) for f in _OBS_KEYS
+            }
+            for o in self.data.observations:
+                for f in _OBS_KEYS:
+                    value = getattr(o, f)
+                    if value is not None:
+                        index[f][value].append(o)
+            self._obs_index = index
+        return self._obs_index
+
+    def _update_observation_index(self, old: Observation, new: Observation) -> None:
+        """Keep the figure index after a figure was put in place of another."""
+        if self._obs_index is None:
+            return
+        if any(getattr(old, f) != getattr(new, f) for f in _OBS_KEYS):
+            self._obs_index = None  # it moved between groups: build again when asked
+            return
+        for f in _OBS_KEYS:
+            value = getattr(new, f)
+            if value is not None:
+                group = self._obs_index[f][value]
+                group[next(i for i, o in enumerate(group) if o is old)] = new
 
     def programs_at(self, place_id: str) -> list[Program]:
         return [g for g in self.data.programs if place_id in g.places]
@@ -155,31 +224,50 @@ class Dataset:
         if record.id in self._by_id[kind]:
             raise KeyError(f"{kind}: id {record.id!r} exists already")
         items = getattr(self.data, kind)
-        items.insert(len(items) if index is None else index, record)
-        self._reindex()
-        self._notify(Change("added", kind, record.id))
+        at = len(items) if index is None else index
+        items.insert(at, record)
+        self._by_id[kind][record.id] = record
+        positions = self._positions[kind]
+        if positions is not None and at == len(items) - 1:
+            positions[record.id] = at
+        else:
+            self._positions[kind] = None
+        if kind == "places":
+            self._reindex_places()
+        elif kind == "observations":
+            self._obs_index = None
+        self._notify(Change("added", kind, record.id, record))
 
     def replace(self, kind: str, record: Record) -> Record:
         """Put ``record`` in place of the one with the same id; return the old one."""
         items = getattr(self.data, kind)
-        for i, old in enumerate(items):
-            if old.id == record.id:
-                items[i] = record
-                self._reindex()
-                self._notify(Change("changed", kind, record.id))
-                return old
-        raise KeyError(f"{kind}: no record {record.id!r}")
+        i = self._position(kind, record.id)
+        old = items[i]
+        items[i] = record
+        self._by_id[kind][record.id] = record
+        if kind == "places":
+            self._reindex_places()
+        elif kind == "observations":
+            self._update_observation_index(old, record)
+        self._notify(Change("changed", kind, record.id, record, old))
+        return old
 
     def remove(self, kind: str, record_id: str) -> tuple[int, Record]:
         """Remove a record; return its index and the record so an undo can put it back."""
         items = getattr(self.data, kind)
-        for i, old in enumerate(items):
-            if old.id == record_id:
-                del items[i]
-                self._reindex()
-                self._notify(Change("removed", kind, record_id))
-                return i, old
-        raise KeyError(f"{kind}: no record {record_id!r}")
+        i = self._position(kind, record_id)
+        old = items.pop(i)
+        del self._by_id[kind][record_id]
+        if i == len(items) and self._positions[kind] is not None:
+            del self._positions[kind][record_id]  # the last one: the others keep their place
+        else:
+            self._positions[kind] = None
+        if kind == "places":
+            self._reindex_places()
+        elif kind == "observations":
+            self._obs_index = None
+        self._notify(Change("removed", kind, record_id, old))
+        return i, old
 
     def reset(self, data: DatasetFile) -> DatasetFile:
         """Replace all records at once (restoring a snapshot); return the old data."""

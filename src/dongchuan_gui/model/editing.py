@@ -43,17 +43,29 @@ def with_field(record: Record, name: str, value: Any) -> Record:
     return msgspec.convert(values, type(record))
 
 
+# collections that grow with the data; the others (sources, places, programs,
+# indicators) are small and checked whole, since their rules reach across records
+_NUMEROUS = ("observations", "events", "stories", "reference_lines")
+
+
 def check_candidate(dataset: Dataset, kind: str, record: Record) -> list[Problem]:
     """Errors the dataset would have with ``record`` added or put in place of the
-    record with its id. The dataset was valid, so every error is the edit's."""
-    items = list(getattr(dataset.data, kind))
-    for i, old in enumerate(items):
-        if old.id == record.id:
-            items[i] = record
-            break
-    else:
-        items.append(record)
-    candidate = msgspec.structs.replace(dataset.data, **{kind: items})
+    record with its id. The dataset was valid, so every error is the edit's: the
+    check covers the small collections whole and, of the numerous ones, only the
+    candidate and (for an indicator) the figures its range applies to."""
+    items = list(getattr(dataset.data, kind)) if kind not in _NUMEROUS else [record]
+    if kind not in _NUMEROUS:
+        for i, old in enumerate(items):
+            if old.id == record.id:
+                items[i] = record
+                break
+        else:
+            items.append(record)
+    parts: dict[str, list] = {name: [] for name in _NUMEROUS}
+    if kind == "indicators":
+        parts["observations"] = dataset.observations_for(indicator=record.id)
+    parts[kind] = items
+    candidate = msgspec.structs.replace(dataset.data, **parts)
     return [p for p in check_dataset(candidate, "edit") if p.severity == "error"]
 
 

@@ -106,6 +106,53 @@ class RecordTreeModel(QAbstractItemModel):
         self._roots = roots
         self.endResetModel()
 
+    def update_roots(self, roots: list[Node]) -> None:
+        """Bring the tree to ``roots`` in place: rows that went are removed, new rows
+        inserted, changed rows updated, so the selection and expansion stay."""
+        self._reconcile(None, self._roots, roots)
+
+    def _reconcile(self, parent: Node | None, old: list[Node], new: list[Node]) -> None:
+        parent_index = self._index_of(parent)
+        wanted = {(n.kind, n.id) for n in new}
+        for row in range(len(old) - 1, -1, -1):
+            if (old[row].kind, old[row].id) not in wanted:
+                self.beginRemoveRows(parent_index, row, row)
+                del old[row]
+                self.endRemoveRows()
+        for row, fresh in enumerate(new):
+            here = old[row] if row < len(old) else None
+            if here is None or (here.kind, here.id) != (fresh.kind, fresh.id):
+                moved = next(
+                    (
+                        i
+                        for i in range(row + 1, len(old))
+                        if (old[i].kind, old[i].id) == (fresh.kind, fresh.id)
+                    ),
+                    None,
+                )
+                if moved is not None:  # the same record further down: move its row up
+                    self.beginMoveRows(parent_index, moved, moved, parent_index, row)
+                    old.insert(row, old.pop(moved))
+                    self.endMoveRows()
+                else:
+                    self.beginInsertRows(parent_index, row, row)
+                    fresh.parent = parent
+                    old.insert(row, fresh)
+                    self.endInsertRows()
+                    continue
+            node = old[row]
+            if (node.text, node.tip, node.search) != (fresh.text, fresh.tip, fresh.search):
+                node.text, node.tip, node.search = fresh.text, fresh.tip, fresh.search
+                index = self.createIndex(row, 0, node)
+                self.dataChanged.emit(index, index)
+            self._reconcile(node, node.children, fresh.children)
+
+    def _index_of(self, node: Node | None) -> QModelIndex:
+        if node is None:
+            return QModelIndex()
+        siblings = node.parent.children if node.parent else self._roots
+        return self.createIndex(siblings.index(node), 0, node)
+
     def _node(self, index: Index) -> Node | None:
         return index.internalPointer() if index.isValid() else None
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QUndoView, QWidget
 
 from .. import __version__
+from ..model.dataset import Change
 from ..model.problems import Problem
 from ..model.snapshots import default_folder
 from . import settings
@@ -27,6 +28,7 @@ from .tabs.timelines import TimelinesTab
 from .widgets.timeline_plot import TimelinePlot
 
 MAX_LISTED_PROBLEMS = 200
+MAX_PENDING = 500  # more changes than this are shown by showing the dataset again
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +41,11 @@ class MainWindow(QMainWindow):
         self.persist_state = True  # read-only viewer windows leave the settings alone
         self.history = History()
         self._restoring = False
-        self._stale: set[int] = set()
+        self._pending: dict[int, list[Change]] = {}  # changes each tab has yet to show
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush_changes)
         self.files = FileController(self)
         self.edits = EditController(self)
         self.exchange = ExchangeController(self)
@@ -88,7 +94,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcuts=()) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys: list[QKeySequence] = []
+        for s in shortcuts:  # a standard key may repeat an explicit one (Alt+Left is Back)
+            for key in (
+                QKeySequence.keyBindings(s)
+                if isinstance(s, QKeySequence.StandardKey)
+                else [QKeySequence(s)]
+            ):
+                if key not in keys:
+                    keys.append(key)
+        action.setShortcuts(keys)  # the same key twice would make it ambiguous and dead
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -204,7 +219,7 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             tab.set_read_only(doc.read_only)
             tab.set_dataset(doc.dataset)
-        self._stale.clear()
+        self._pending = {i: [] for i in range(len(self.tabs))}
         self.snapshots.set_folder(self.snapshot_folder())
         self._update_title()
         counts = doc.dataset.counts()
@@ -246,19 +261,26 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(doc.path) if doc.path else "")
         self.revert_action.setEnabled(doc.path is not None and not doc.is_clean)
 
-    def _on_data_changed(self, change) -> None:
-        # the tab in view shows the change now; the others when next opened
-        current = self.tab_widget.currentIndex()
-        self._stale = set(range(len(self.tabs))) - {current}
-        self._refresh(current)
+    def _on_data_changed(self, change: Change) -> None:
+        # views update once per event-loop turn, after the handler that made the
+        # edit has returned: a field is never changed or deleted under its own feet
+        for index, pending in self._pending.items():
+            if len(pending) < MAX_PENDING:
+                pending.append(change)
+            elif pending[-1].action != "reset":  # many at once (an import): show all again
+                self._pending[index] = [Change("reset")]
+        self._flush_timer.start()
 
-    def _refresh(self, index: int) -> None:
-        self.tabs[index].refresh()
+    def flush_changes(self) -> None:
+        """Show pending changes now in the tab in view; the others when next opened."""
+        self._flush_timer.stop()
+        current = self.tab_widget.currentIndex()
+        if current >= 0 and self._pending[current]:
+            changes, self._pending[current] = self._pending[current], []
+            self.tabs[current].apply_changes(changes)
 
     def _on_tab_changed(self, index: int) -> None:
-        if index in self._stale:
-            self._stale.discard(index)
-            self._refresh(index)
+        self.flush_changes()
         self._record_location()
 
     def _revert(self) -> None:
@@ -298,6 +320,7 @@ class MainWindow(QMainWindow):
 
     def _add_related(self, kind: str, owner_kind: str, owner_id: str) -> None:
         record_id = self.edits.add_related(kind, owner_kind, owner_id)
+        self.flush_changes()
         if record_id:
             tab = self.tabs[self.tab_widget.currentIndex()]
             if hasattr(tab, "pane"):
@@ -357,6 +380,7 @@ class MainWindow(QMainWindow):
         tab = self.tab_for(kind)
         if tab is None:
             return False
+        self.flush_changes()
         self._restoring = True  # one history entry for the whole move
         try:
             self.tab_widget.setCurrentWidget(tab)

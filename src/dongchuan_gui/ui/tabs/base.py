@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model.dataset import Dataset
+from ...model.dataset import Change, Dataset
 from ..item_models import KEY_ROLE, Node, RecordTreeModel, SearchFilter
 
 
@@ -49,10 +49,21 @@ class Tab(QWidget):
         pass
 
     def refresh(self) -> None:
-        """Show the dataset again after an edit, keeping the selection."""
+        """Show the dataset again, keeping the selection."""
         dataset = getattr(self, "dataset", None)
         if dataset is not None:
             self.set_dataset(dataset)
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        """Show edits (past-tense changes, in order). Called once per event-loop
+        turn, never from inside a widget's own signal handler. Tabs that can,
+        update in place; the rest show the dataset again when a kind they show
+        changed."""
+        if any(c.action == "reset" or c.kind in self.shown_kinds for c in changes):
+            self.refresh()
+
+    # the record kinds whose changes this tab shows (empty: none)
+    shown_kinds: frozenset[str] = frozenset()
 
 
 class BrowseTab(Tab):
@@ -105,6 +116,9 @@ class BrowseTab(Tab):
     def expand_default(self) -> None:
         self.tree.expandToDepth(0)
 
+    # record kinds whose changes alter the tree's rows (their names, counts, order)
+    tree_kinds: frozenset[str] = frozenset()
+
     def set_dataset(self, dataset: Dataset) -> None:
         keep = self.current_location()
         self.dataset = dataset
@@ -112,6 +126,18 @@ class BrowseTab(Tab):
         self.expand_default()
         if keep is None or not self.show_record(*keep):
             self.show_in_pane(None, None)
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        if self.dataset is None:
+            return
+        if any(c.action == "reset" for c in changes):
+            self.set_dataset(self.dataset)
+            return
+        if any(c.kind in self.tree_kinds for c in changes):
+            self.model.update_roots(self.nodes(self.dataset))
+            if self.search.text():
+                self.tree.expandAll()
+        self.pane.apply_changes(self.dataset, changes)
 
     def current_location(self) -> tuple[str, str] | None:
         index = self.tree.currentIndex()

@@ -48,6 +48,8 @@ def _pick(observations: list[Observation], pick: str) -> list[Observation]:
 
 
 class OverviewTab(Tab):
+    shown_kinds = frozenset({"observations", "indicators", "places", "events", "sources"})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset: Dataset | None = None

@@ -12,6 +12,7 @@ from .base import BrowseTab
 
 class PlacesTab(BrowseTab):
     kinds = ("place",)
+    tree_kinds = frozenset({"places"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(PlacePane(), parent)

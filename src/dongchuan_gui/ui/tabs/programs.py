@@ -12,6 +12,7 @@ from .base import BrowseTab
 
 class ProgramsTab(BrowseTab):
     kinds = ("program",)
+    tree_kinds = frozenset({"programs"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(ProgramPane(), parent)

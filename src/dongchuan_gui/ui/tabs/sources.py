@@ -13,6 +13,7 @@ from .base import BrowseTab
 
 class SourcesTab(BrowseTab):
     kinds = ("source", "indicator")
+    tree_kinds = frozenset({"sources", "indicators", "observations"})  # names and counts
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(SourcePane(), parent)

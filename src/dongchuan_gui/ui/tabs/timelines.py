@@ -27,6 +27,10 @@ DEFAULT_SERIES = ("poverty-incidence", "people-lifted")
 
 
 class TimelinesTab(Tab):
+    shown_kinds = frozenset(
+        {"observations", "indicators", "places", "programs", "events", "reference_lines"}
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset: Dataset | None = None

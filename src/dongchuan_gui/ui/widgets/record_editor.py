@@ -83,8 +83,10 @@ class RecordEditor(QWidget):
         self.kind = ""
         self.record: Record | None = None
         self.read_only = False
+        self.dataset: Dataset | None = None
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._annotations: dict[str, Any] = {}
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._title = QLabel(self)
@@ -99,19 +101,43 @@ class RecordEditor(QWidget):
     def set_record(
         self, dataset: Dataset, kind: str, record: Record | None, *, read_only: bool = False
     ) -> None:
-        while self._form.rowCount():
-            self._form.removeRow(0)
-        self._widgets.clear()
-        self._errors.clear()
+        """Show ``record``. The form is built once per kind of record; showing
+        another record of the same kind, or a new version of this one, only puts
+        the values in the fields, so no field is deleted while it is in use."""
+        self.dataset = dataset
+        if record is None or kind != self.kind or not self._widgets:
+            self._clear_form()
+        elif self.record is None or record.id != self.record.id:
+            for label in self._errors.values():
+                label.hide()
         self.kind, self.record, self.read_only = kind, record, read_only
         if record is None:
             self._title.setText(self.tr("Nothing to edit."))
             return
         self._title.setText(self.tr("Editing {0} “{1}”").format(kind.rstrip("s"), record.id))
+        if not self._widgets:
+            self._build_form(kind)
+        for name, widget in self._widgets.items():
+            widget.setEnabled(not read_only and name != "id")
+            self._show_value(name, widget)
+
+    def _clear_form(self) -> None:
+        """Take the rows out and delete their widgets later, never now: this may run
+        while one of them is still inside its own signal handler."""
+        while self._form.rowCount():
+            row = self._form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
+        self._widgets.clear()
+        self._errors.clear()
+        self._annotations.clear()
+
+    def _build_form(self, kind: str) -> None:
         for info in msgspec.structs.fields(COLLECTIONS[kind]):
             name = info.name
-            widget = self._make_widget(dataset, name, info.type, getattr(record, name))
-            widget.setEnabled(not read_only and name != "id")
+            widget = self._make_widget(name, info.type)
             error = QLabel(self)
             error.setObjectName("fieldError")
             error.setWordWrap(True)
@@ -125,38 +151,32 @@ class RecordEditor(QWidget):
             self._form.addRow(name.replace("_", " "), holder)
             self._widgets[name] = widget
             self._errors[name] = error
+            self._annotations[name] = info.type
 
-    def _make_widget(self, dataset: Dataset, name: str, annotation, value) -> QWidget:
+    def _make_widget(self, name: str, annotation) -> QWidget:
         literal = _literal_values(annotation)
-        if name in REFERENCES and not _is_list(annotation):
+        if (name in REFERENCES and not _is_list(annotation)) or literal:
             box = QComboBox(self)
-            box.addItem("—", None)
-            for rec in getattr(dataset.data, REFERENCES[name]):
-                label = getattr(rec, "name_zh", "") or getattr(rec, "title", "") or rec.id
-                box.addItem(f"{label}  ({rec.id})", rec.id)
-            box.setCurrentIndex(max(box.findData(value), 0))
-            box.activated.connect(lambda _i, n=name, b=box: self._emit(n, b.currentData()))
-            return box
-        if literal:
-            box = QComboBox(self)
-            for option in literal:
-                box.addItem(str(option), option)
-            box.setCurrentIndex(max(box.findData(value), 0))
+            box.setObjectName(name)
+            if literal:
+                for option in literal:
+                    box.addItem(str(option), option)
             box.activated.connect(lambda _i, n=name, b=box: self._emit(n, b.currentData()))
             return box
         if _is_bool(annotation):
             check = QCheckBox(self)
-            check.setChecked(bool(value))
+            check.setObjectName(name)
             check.toggled.connect(lambda on, n=name: self._emit(n, on))
             return check
         if name in LONG_TEXT:
             edit = _TextEdit(self)
-            edit.setPlainText(value or "")
+            edit.setObjectName(name)
+            edit.setTabChangesFocus(True)  # Tab leaves the field, as in every other field
             edit.setMaximumHeight(72)
             edit.committed.connect(lambda n=name, e=edit: self._text_committed(n, e))
             return edit
         edit = QLineEdit(self)
-        edit.setText(self._to_text(name, annotation, value))
+        edit.setObjectName(name)
         if name in LIST_REFERENCES or _is_list(annotation):
             edit.setPlaceholderText(self.tr("comma-separated"))
         if name == "location":
@@ -165,6 +185,38 @@ class RecordEditor(QWidget):
             lambda n=name, e=edit, a=annotation: self._line_committed(n, e, a)
         )
         return edit
+
+    def _reference_choices(self, name: str) -> list[tuple[str, str | None]]:
+        choices: list[tuple[str, str | None]] = [("—", None)]
+        for rec in getattr(self.dataset.data, REFERENCES[name]):
+            label = getattr(rec, "name_zh", "") or getattr(rec, "title", "") or rec.id
+            choices.append((f"{label}  ({rec.id})", rec.id))
+        return choices
+
+    def _show_value(self, name: str, widget: QWidget) -> None:
+        """Put the record's stored value in its field, without emitting an edit."""
+        value = getattr(self.record, name)
+        if isinstance(widget, QLineEdit):
+            text = self._to_text(name, self._annotations[name], value)
+            if widget.text() != text:
+                widget.setText(text)
+            widget.setModified(False)
+        elif isinstance(widget, QComboBox):
+            if name in REFERENCES:
+                choices = self._reference_choices(name)
+                current = [(widget.itemText(i), widget.itemData(i)) for i in range(widget.count())]
+                if current != choices:
+                    widget.clear()
+                    for label, data in choices:
+                        widget.addItem(label, data)
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+        elif isinstance(widget, QCheckBox):
+            widget.blockSignals(True)
+            widget.setChecked(bool(value))
+            widget.blockSignals(False)
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != (value or ""):
+                widget.setPlainText(value or "")
 
     # ---------------------------------------------------------- values
     @staticmethod
@@ -255,20 +307,6 @@ class RecordEditor(QWidget):
 
     def reset_field(self, name: str) -> None:
         """Show the record's stored value again (after a refused edit)."""
-        if self.record is None:
-            return
         widget = self._widgets.get(name)
-        value = getattr(self.record, name)
-        if isinstance(widget, QLineEdit):
-            annotation = next(
-                f.type for f in msgspec.structs.fields(COLLECTIONS[self.kind]) if f.name == name
-            )
-            widget.setText(self._to_text(name, annotation, value))
-        elif isinstance(widget, QComboBox):
-            widget.setCurrentIndex(max(widget.findData(value), 0))
-        elif isinstance(widget, QCheckBox):
-            widget.blockSignals(True)
-            widget.setChecked(bool(value))
-            widget.blockSignals(False)
-        elif isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value or "")
+        if self.record is not None and widget is not None:
+            self._show_value(name, widget)

@@ -7,11 +7,26 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ...model.dataset import Dataset
+from ...model.dataset import Change, Dataset, mentions
 from ..plot_data import marks_for, scope_series
 from .detail_browser import DetailBrowser
 from .edit_panel import EditPanel
 from .timeline_plot import TimelinePlot
+
+# kinds with many records: a change to one of them concerns only the panes it links to
+_NUMEROUS = frozenset({"observations", "events", "stories", "reference_lines"})
+
+
+def concerns(change: Change, record_id: str) -> bool:
+    """Whether a pane showing ``record_id`` must show ``change``. Changes to the few
+    descriptive records (sources, indicators, places, programs) always do: their
+    names and links appear in many panes."""
+    if change.action == "reset" or change.kind not in _NUMEROUS:
+        return True
+    return any(
+        r is not None and (r.id == record_id or mentions(r, record_id))
+        for r in (change.record, change.previous)
+    )
 
 
 class RecordPane(QWidget):
@@ -42,6 +57,19 @@ class RecordPane(QWidget):
     def show_edit_side(self) -> None:
         self.sides.setCurrentWidget(self.edit_panel)
 
+    def shown_id(self) -> str | None:
+        """The record on show, if any."""
+        raise NotImplementedError
+
+    def show_again(self, dataset: Dataset) -> None:
+        raise NotImplementedError
+
+    def apply_changes(self, dataset: Dataset, changes: list[Change]) -> None:
+        """Show the record again when a change concerns it (once for all changes)."""
+        record_id = self.shown_id()
+        if record_id is not None and any(concerns(c, record_id) for c in changes):
+            self.show_again(dataset)
+
 
 class TimelineRecordPane(RecordPane):
     """Details over a timeline of the record's figures (programs and places)."""
@@ -64,6 +92,13 @@ class TimelineRecordPane(RecordPane):
     def texts(self) -> tuple[str, str, str]:
         """Nothing selected; no plot while nothing is selected; no dated figures."""
         raise NotImplementedError
+
+    def shown_id(self) -> str | None:
+        return self.record_id
+
+    def show_again(self, dataset: Dataset) -> None:
+        record_id = self.record_id
+        self.show_item(dataset, record_id if dataset.get(self.collection, record_id) else None)
 
     def show_item(self, dataset: Dataset, record_id: str | None) -> None:
         self.record_id = record_id

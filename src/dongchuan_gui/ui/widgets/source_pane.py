@@ -124,10 +124,18 @@ class SourcePane(RecordPane):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(DetailBrowser(), parent)
-        self.source_id: str | None = None
+        self.shown: tuple[str, str] | None = None
+
+    def shown_id(self) -> str | None:
+        return self.shown[1] if self.shown else None
+
+    def show_again(self, dataset: Dataset) -> None:
+        kind, record_id = self.shown
+        exists = dataset.get(f"{kind}s", record_id) is not None
+        self.show_record(dataset, kind if exists else None, record_id if exists else None)
 
     def show_record(self, dataset: Dataset, kind: str | None, record_id: str | None) -> None:
-        self.source_id = record_id if kind == "source" else None
+        self.shown = (kind, record_id) if kind and record_id else None
         collection = {"source": "sources", "indicator": "indicators"}.get(kind or "", "sources")
         self.edit_panel.set_target(dataset, collection, record_id, read_only=self.read_only)
         if record_id is None:

@@ -187,6 +187,7 @@ class TimelinePlot(QWidget):
 
             pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
             self._layout_widget = pg.GraphicsLayoutWidget(self)
+            self._layout_widget.setObjectName("plotArea")
             self._layout_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self._layout_widget.customContextMenuRequested.connect(self._context_menu)
             self._stack.addWidget(self._layout_widget)
