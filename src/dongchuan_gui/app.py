@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -42,6 +44,24 @@ def _log_file() -> Path:
     )
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "dongchuan-gui.log"
+
+
+_crash_log = None  # kept open for faulthandler, which writes from a signal handler
+
+
+def _install_faulthandler() -> Path | None:
+    """A native crash (segfault, abort) writes every thread's stack to
+    ``logs/crash.log``, so the next start and a bug report have a trace."""
+    global _crash_log
+    path = _log_file().with_name("crash.log")
+    try:
+        _crash_log = open(path, "a", encoding="utf-8")  # noqa: SIM115 (lives with the app)
+    except OSError:
+        return None
+    _crash_log.write(f"--- dongchuan-gui {__version__} started pid {os.getpid()}\n")
+    _crash_log.flush()
+    faulthandler.enable(_crash_log, all_threads=True)
+    return path
 
 
 def _install_excepthook(app: QApplication, *, interactive: bool) -> None:
@@ -101,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    _install_faulthandler()
     _install_excepthook(app, interactive=not args.screenshot)
     from .ui import settings
 

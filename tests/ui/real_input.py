@@ -72,7 +72,7 @@ def type_into(
     qtbot, edit: QLineEdit | QPlainTextEdit, text: str, leave: str | QWidget = "tab"
 ) -> None:
     """Click into a field, select what is there, type ``text`` and leave the field
-    with "tab", "return", or by clicking the widget given as ``leave``."""
+    with "tab", "return", by clicking the widget given as ``leave``, or stay ("none")."""
     click(qtbot, edit)
     assert edit.hasFocus(), f"{edit.objectName()} did not take the focus"
     QTest.keyClick(edit, Qt.Key.Key_A, SELECT_ALL)
@@ -84,7 +84,7 @@ def type_into(
         QTest.keyClick(edit, Qt.Key.Key_Tab)
     elif leave == "return":
         QTest.keyClick(edit, Qt.Key.Key_Return)
-    else:
+    elif leave != "none":
         click(qtbot, leave)
         assert not edit.hasFocus()
     settle(qtbot)

@@ -109,6 +109,10 @@ def test_second_instance_is_told_who_holds_the_lock(doc, data_file):
     with pytest.raises(FileLockedError) as info:
         Document.open(data_file)
     assert info.value.pid == os.getpid()
+    # the app by its name, never the interpreter's ("python3.13"); the file named once
+    message = str(info.value)
+    assert message.startswith("dongchuan.json is open in Dongchuan Workbench, process ")
+    assert "python" not in message.lower() and str(data_file.parent) not in message
     reader, _ = Document.open(data_file, read_only=True)
     assert reader.read_only
     edit(reader)
@@ -147,3 +151,23 @@ def test_autosave_timer_starts_on_change(doc):
     assert not doc._autosave.isActive()
     edit(doc)
     assert doc._autosave.isActive()
+
+
+def test_a_read_only_file_is_refused_on_save_and_keeps_its_bytes(doc, data_file):
+    before = data_file.read_bytes()
+    os.chmod(data_file, 0o444)
+    edit(doc)
+    with pytest.raises(SaveError, match="read-only"):
+        doc.save()
+    assert data_file.read_bytes() == before
+    assert not data_file.with_name(data_file.name + ".bak").exists()
+
+
+def test_recovery_is_written_seconds_after_the_last_edit(qtbot, doc, app_data):
+    from dongchuan_gui.ui.document import RECOVERY_DELAY_MS, find_recoveries
+
+    assert RECOVERY_DELAY_MS <= 5_000
+    edit(doc)
+    qtbot.waitUntil(lambda: len(find_recoveries()) == 1, timeout=RECOVERY_DELAY_MS + 3_000)
+    doc.undo_stack.undo()  # back to the file: nothing left to recover
+    qtbot.waitUntil(lambda: not find_recoveries(), timeout=RECOVERY_DELAY_MS + 3_000)

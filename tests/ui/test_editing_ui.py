@@ -152,13 +152,13 @@ def test_add_edit_and_remove_a_figure(window, qtbot):
     assert len(window.document.dataset.data.observations) == before
 
 
-def test_remove_place_is_one_undoable_step(window):
+def test_remove_place_is_one_undoable_step(window, qtbot):
     window.navigate("place", YANTOU)
     assert window.remove_selected()
     ds = window.document.dataset
     assert ds.place(YANTOU) is None
     assert window.undo_action.text().startswith("Undo Remove place “岩头村”")
-    window.undo_action.trigger()
+    shortcut(qtbot, window, "Ctrl+Z")
     assert ds.place(YANTOU) is not None
     assert ds.get("observations", "yantou-orchard-article") is not None
 
@@ -208,7 +208,7 @@ def test_failed_save_offers_save_as(window, monkeypatch, tmp_path):
     assert window.isWindowModified()
 
 
-def test_snapshots_take_compare_restore(window, monkeypatch):
+def test_snapshots_take_compare_restore(window, monkeypatch, qtbot):
     monkeypatch.setattr(window.files, "ask_snapshot_note", lambda: "before edits")
     monkeypatch.setattr(window.files, "ask_restore", lambda path: True)
     first = window.files.take_snapshot()
@@ -218,7 +218,7 @@ def test_snapshots_take_compare_restore(window, monkeypatch):
     window.edits.edit_field("observations", "census-2010", "value", 272000)
     window.edits.edit_field("programs", "relocation", "name_en", "Moved")
     tab.select_rows([0])
-    tab.compare_current.click()
+    click(qtbot, tab.compare_current)
     rows = tab.diff_rows()
     assert ("observations", "census-2010", "changed", "value", "271917", "272000") in rows
     assert (
@@ -229,17 +229,17 @@ def test_snapshots_take_compare_restore(window, monkeypatch):
         "Relocation out of unsafe villages",
         "Moved",
     ) in rows
-    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("programs"))
+    choose(qtbot, tab.kind_filter, "programs")
     assert [r[0] for r in tab.diff_rows()] == ["programs"]
     assert tab.series_choice.currentText().startswith("●")  # changed series first
     assert len(tab.plot.series) == 2  # both versions overlaid
     assert {s.label.split(":")[0] for s in tab.plot.series} == {first.name, "current"}
     # restore is one undoable step
     before_restore = window.document.undo_stack.count()
-    tab.restore_button.click()
+    click(qtbot, tab.restore_button)
     assert window.document.dataset.program("relocation").name_en != "Moved"
     assert window.document.undo_stack.count() == before_restore + 1
-    window.undo_action.trigger()
+    shortcut(qtbot, window, "Ctrl+Z")
     assert window.document.dataset.program("relocation").name_en == "Moved"
 
 
@@ -252,10 +252,10 @@ def test_compare_two_snapshots_and_open_read_only(window, monkeypatch, qtbot):
     window.files.take_snapshot()
     tab = window.snapshots
     tab.select_rows([0, 1])
-    tab.compare_two.click()
+    click(qtbot, tab.compare_two)
     assert tab.diff_rows() == [("observations", "census-2010", "changed", "value", "271917", "1")]
     tab.select_rows([1])
-    tab.open_button.click()
+    click(qtbot, tab.open_button)
     (viewer,) = window.viewers
     qtbot.addWidget(viewer)
     assert viewer.document.read_only and "[read-only]" in viewer.windowTitle()
@@ -326,3 +326,39 @@ def test_links_can_be_typed_as_names_or_codes(window, qtbot):
     type_into(qtbot, editor.widget("places"), "东川区, Atlantis")
     assert "unknown place 'Atlantis'" in editor.error_text("places")
     assert window.document.dataset.program("yi-tourism").places == program.places
+
+
+def test_a_read_only_file_opens_read_only(window, data_file, qtbot):
+    os.chmod(data_file, 0o444)
+    assert window.open_path(data_file)
+    assert window.document.read_only
+    assert "[read-only]" in window.windowTitle()
+    assert "cannot be written" in window.statusBar().currentMessage()
+    window.navigate("program", "relocation")
+    assert not window.edits.edit_field("programs", "relocation", "name_en", "x")
+    assert window.message_box.text() == "This document is open read-only."
+    assert window.document.dataset.program("relocation").name_en != "x"
+
+
+def test_a_native_crash_leaves_a_trace_in_the_log_folder(tmp_path):
+    """faulthandler writes the stack of a segfault to logs/crash.log."""
+    code = """
+import faulthandler
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+app.setOrganizationName("Dongchuan")
+app.setApplicationName("Dongchuan Workbench")
+from dongchuan_gui import app as entry
+print(entry._install_faulthandler(), flush=True)
+faulthandler._sigsegv()
+"""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert child.returncode != 0
+    log = tmp_path / "Dongchuan" / "Dongchuan Workbench" / "logs" / "crash.log"
+    assert child.stdout.strip() == str(log)
+    text = log.read_text(encoding="utf-8")
+    assert "Segmentation fault" in text and "<string>" in text

@@ -16,7 +16,7 @@ from dongchuan_gui.model.sheet_import import read_sheet
 from dongchuan_gui.ui.reports import write_pdf
 from dongchuan_gui.ui.widgets.import_dialog import ImportDialog
 from tests.conftest import SEED
-from tests.ui.real_input import choose_in_menu, context_menu, settle
+from tests.ui.real_input import choose_in_menu, context_menu, settle, shortcut
 
 YANTOU, PINGZI = "530113104216", "530113105209"
 
@@ -55,7 +55,7 @@ def test_import_dialog_checks_rows_and_mapping(qtbot, tmp_path):
     assert dialog.table.rowCount() == 0
 
 
-def test_import_apply_undo(window, tmp_path, monkeypatch):
+def test_import_apply_undo(window, tmp_path, monkeypatch, qtbot):
     path = town_sheet(tmp_path / "town.xlsx")
     before = dumps(window.document.dataset.data)
     seen = []
@@ -71,7 +71,7 @@ def test_import_apply_undo(window, tmp_path, monkeypatch):
     added = [o for o in ds.data.observations if o.period == "2023" and o.place == YANTOU]
     assert [(o.indicator, o.value, o.status) for o in added] == [("orchard-area", 70, "estimate")]
     assert window.undo_action.text() == "Undo Import 2 figures from town.xlsx"
-    window.undo_action.trigger()
+    shortcut(qtbot, window, "Ctrl+Z")
     assert dumps(ds.data) == before
     # cancelling applies nothing
     monkeypatch.setattr(window.exchange, "ask_import_plan", lambda sheet: None)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from dongchuan_gui.ui.item_models import KEY_ROLE
 from tests.conftest import make_doc
-from tests.ui.real_input import click_link, shortcut
+from tests.ui.real_input import click_link, settle, shortcut, type_into
 
 WULONG, PINGZI, YANTOU, DISTRICT = "530113105000", "530113105209", "530113104216", "530113000000"
 
@@ -94,9 +94,9 @@ def test_all_165_villages_are_in_the_tree(window):
 
 
 @pytest.mark.parametrize("query", ["坪子", "pingzi", "Pingzi Village", "530113105209"])
-def test_search_finds_a_village(window, query):
+def test_search_finds_a_village(window, query, qtbot):
     tab = window.places
-    tab.search.setText(query)
+    type_into(qtbot, tab.search, query, leave="none")
     leaves = []
 
     def walk(parent):
@@ -197,14 +197,11 @@ def test_invalid_file_shows_problems_and_keeps_data(window, tmp_path):
 def test_shortcuts_switch_tabs_and_focus_search(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
-    by_text = {a.text(): a for a in window.actions()}
-    by_text["Places"].trigger()
+    shortcut(qtbot, window, "Ctrl+3")
     assert window.tab_widget.currentWidget() is window.places
     shortcuts = {a.shortcut().toString() for a in window.actions()}
     assert {"Ctrl+1", "Ctrl+5", "Alt+Left", "Alt+Right", "Ctrl+F"} <= shortcuts
-    window.activateWindow()
-    by_text["&Find"].trigger()
-    QApplication.processEvents()
+    shortcut(qtbot, window, "Ctrl+F")
     assert window.places.search.hasFocus() or QApplication.focusWidget() is window.places.search
 
 
@@ -230,11 +227,35 @@ def test_state_is_restored_on_next_start(window, qtbot):
     assert again.places.splitter.sizes() == sizes
 
 
-def test_item_models_pass_the_model_tester(window, qtmodeltester):
+def test_item_models_pass_the_model_tester(window, qtmodeltester, qtbot):
     qtmodeltester.check(window.places.model)
     qtmodeltester.check(window.programs.model)
-    window.places.search.setText("pingzi")
+    type_into(qtbot, window.places.search, "pingzi", leave="none")
     qtmodeltester.check(window.places.proxy)
+
+
+def test_trees_update_rows_in_place(window, qtmodeltester, qtbot):
+    """Edits insert, move, update and remove rows; the model tester checks every signal."""
+    model = window.programs.model
+    qtmodeltester.check(model)
+    window.navigate("program", "relocation")
+    current = window.programs.tree.currentIndex()
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    window.edits.edit_field("programs", "relocation", "name_zh", "搬迁新名")
+    window.edits.edit_field("programs", "returnees", "category", "tourism")  # moves group
+    new_id = window.new_record("programs")
+    window.navigate("program", "relocation")
+    settle(qtbot)
+    assert window.programs.tree.currentIndex() == current
+    assert current.data().startswith("搬迁新名")
+    assert window.edits.remove("programs", new_id)
+    for _ in range(4):
+        shortcut(qtbot, window, "Ctrl+Z")
+    settle(qtbot)
+    assert window.document.undo_stack.index() == 0
+    assert window.programs.tree.currentIndex().data().startswith("易地扶贫搬迁")
+    assert resets == []  # never a reset: selection and expansion stay
 
 
 def test_main_writes_screenshots_in_a_subprocess(tmp_path):

@@ -12,17 +12,21 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model.dataset import Change, Dataset
 from ..model.fileformat import dumps, load_path, loads, write_atomic
 from ..model.records import SCHEMA_VERSION, DatasetFile, DatasetMeta
 
-AUTOSAVE_MS = 60_000
+# unsaved changes reach the recovery file this long after the last change (a crash
+# loses at most that), and no later than RECOVERY_MAX_WAIT_MS after the first one
+RECOVERY_DELAY_MS = 2_000
+RECOVERY_MAX_WAIT_MS = 10_000
 BACKUP_SUFFIX = ".bak"
 
 
@@ -30,12 +34,36 @@ class SaveError(Exception):
     """A save that did not happen; the file on disk is unchanged."""
 
 
+def writable(path: Path) -> bool:
+    """Whether a save may replace ``path``: the file (if there) is not marked
+    read-only (no write bit, as Windows' read-only attribute shows; honoured for
+    the administrator too) and may be written, and so may its folder."""
+    if path.exists():
+        if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+            return False
+    # a folder that is gone is reported by the save itself
+    return not path.parent.is_dir() or os.access(path.parent, os.W_OK)
+
+
+def _app_name(app: str) -> str:
+    """Who holds a lock: our own app also when Qt recorded the interpreter's name."""
+    if not app or app.lower().startswith("python") or app in ("dongchuan", "dongchuan-gui"):
+        return QCoreApplication.translate("Document", "Dongchuan Workbench")
+    return app
+
+
 class FileLockedError(Exception):
     def __init__(self, path: Path, pid: int, host: str, app: str) -> None:
-        self.path, self.pid, self.host, self.app = path, pid, host, app
+        self.path, self.pid, self.host, self.app = path, pid, host, _app_name(app)
         super().__init__(
-            f"{path} is open in {app or 'another program'} "
-            f"(process {pid} on {host or 'this computer'})"
+            QCoreApplication.translate(
+                "Document", "{0} is open in {1}, process {2} on {3}."
+            ).format(
+                path.name,
+                self.app,
+                pid,
+                host or QCoreApplication.translate("Document", "this computer"),
+            )
         )
 
 
@@ -101,8 +129,10 @@ class Document(QObject):
         self.lock: QLockFile | None = None
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.setInterval(RECOVERY_DELAY_MS)
         self._autosave.timeout.connect(self.write_recovery)
+        self._waiting_since: float | None = None  # first change not yet in recovery
+        self._recovery_folder = recovery_folder()
         self._session = f"untitled-{os.getpid()}-{id(self)}"
 
     # ---------------------------------------------------------- opening
@@ -168,7 +198,12 @@ class Document(QObject):
         return self.tr("untitled")
 
     def _on_change(self, change: Change) -> None:
-        if not self._autosave.isActive():
+        now = time.monotonic()
+        if self._waiting_since is None:
+            self._waiting_since = now
+        if (now - self._waiting_since) * 1000 < RECOVERY_MAX_WAIT_MS:
+            self._autosave.start()  # (re)start: written once the edits pause
+        elif not self._autosave.isActive():
             self._autosave.start()
         self.changed.emit(change)
 
@@ -185,6 +220,13 @@ class Document(QObject):
             raise SaveError(
                 self.tr(
                     "{0} is open read-only; use Save As to keep your changes in another file."
+                ).format(target.name)
+            )
+        if not writable(target):
+            raise SaveError(
+                self.tr(
+                    "{0} is read-only (no permission to write it or its folder); "
+                    "use Save As to keep your changes in another file."
                 ).format(target.name)
             )
         if target != self.path:
@@ -227,10 +269,12 @@ class Document(QObject):
     def _recovery_base(self) -> Path:
         key = str(self.path) if self.path else self._session
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-        return recovery_folder() / digest
+        return self._recovery_folder / digest
 
     def write_recovery(self) -> Path | None:
+        self._waiting_since = None
         if self.is_clean:
+            self.discard_recovery()  # undone back to the file: nothing to recover
             return None
         base = self._recovery_base()
         base.parent.mkdir(parents=True, exist_ok=True)

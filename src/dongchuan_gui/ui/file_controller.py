@@ -19,7 +19,14 @@ from ..model.snapshots import write_snapshot
 from ..resources import seed_path
 from . import settings
 from .commands import ReplaceAll
-from .document import Document, FileLockedError, Recovery, SaveError, find_recoveries
+from .document import (
+    Document,
+    FileLockedError,
+    Recovery,
+    SaveError,
+    find_recoveries,
+    writable,
+)
 
 MAX_RECENT = 10
 FILE_FILTER = "Workbench files (*.json);;All files (*)"
@@ -167,8 +174,11 @@ class FileController(QObject):
         path = Path(path)
         if not self.maybe_save():
             return False
+        unwritable = not read_only and not writable(path)
         try:
-            doc, warnings = Document.open(path, read_only=read_only, parent=self.window)
+            doc, warnings = Document.open(
+                path, read_only=read_only or unwritable, parent=self.window
+            )
         except DatasetError as exc:
             self.window.show_problems(path, exc.problems)
             return False
@@ -178,6 +188,13 @@ class FileController(QObject):
             return self.open_path(path, read_only=True)
         self._replace_document(doc, warnings)
         self.remember_recent(doc.path)
+        if unwritable:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "{0} cannot be written here (no permission), so it is open read-only; "
+                    "Save As keeps your changes in another file."
+                ).format(path.name)
+            )
         if warnings:
             self.window.show_problems(path, warnings, warnings_only=True)
         return True
