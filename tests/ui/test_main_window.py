@@ -302,3 +302,19 @@ def test_main_with_a_bad_file_falls_back_to_the_bundled_data(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_pane_lists_the_first_figures_and_says_how_many_more(dataset):
+    """A village with years of monthly figures: the pane stays fast, the report complete."""
+    import msgspec
+
+    from dongchuan_gui.ui.widgets.detail_browser import PANE_ROWS
+    from dongchuan_gui.ui.widgets.place_pane import place_html
+
+    base = dataset.observations_for(place=YANTOU)[0]
+    for n in range(PANE_ROWS + 20):
+        dataset.add("observations", msgspec.structs.replace(base, id=f"many-{n}"))
+    total = len(dataset.observations_for(place=YANTOU))
+    assert f"Showing {PANE_ROWS} of {total} figures" in place_html(dataset, YANTOU)
+    full = place_html(dataset, YANTOU, limit=None)
+    assert "Showing" not in full and full.count("<tr>") > total

@@ -104,7 +104,11 @@ def build_document(
         record_id = roots[0].id if roots else None
         kind = "place"
         only = DISTRICT_TIMELINE
-    body = program_html(dataset, record_id) if kind == "program" else place_html(dataset, record_id)
+    body = (  # a report lists every figure
+        program_html(dataset, record_id, limit=None)
+        if kind == "program"
+        else place_html(dataset, record_id, limit=None)
+    )
     image = _timeline_image(
         dataset,
         place=record_id if kind == "place" else None,

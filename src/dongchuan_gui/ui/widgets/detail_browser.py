@@ -54,16 +54,26 @@ def row(label: str, value_html: str) -> str:
     return f"<tr><td class='muted'>{escape(label)}</td><td>{value_html}</td></tr>"
 
 
+PANE_ROWS = 150  # figures listed in a detail pane; reports list them all
+
+
 def figures_table(
     dataset: Dataset,
     observations: list[Observation],
     *,
     show_scope: bool,
     show_source: bool = True,
+    limit: int | None = None,
 ) -> str:
-    """A table of figures, each with status, source and locator (linked)."""
+    """A table of figures, each with status, source and locator (linked); with
+    ``limit``, the first that many and a line saying how many more there are (a
+    rich-text table of many hundred rows takes seconds to lay out)."""
     if not observations:
         return muted(tr("No figures recorded yet."))
+    hidden = 0
+    if limit is not None and len(observations) > limit:
+        hidden = len(observations) - limit
+        observations = observations[:limit]
     head = [
         tr("Indicator"),
         tr("Period"),
@@ -106,6 +116,15 @@ def figures_table(
                 f"{'<br>'.join(escape(n) for n in notes)}</td></tr>"
             )
     html.append("</table>")
+    if hidden:
+        html.append(
+            muted(
+                tr(
+                    "Showing {0} of {1} figures. The timeline above plots them all; "
+                    "File › Export › Tables lists them all."
+                ).format(len(observations), len(observations) + hidden)
+            )
+        )
     return "".join(html)
 
 

@@ -10,6 +10,7 @@ from ...model.dataset import Dataset
 from ..category_names import level_name
 from ..plot_data import format_value
 from .detail_browser import (
+    PANE_ROWS,
     events_html,
     figures_table,
     h3,
@@ -26,7 +27,7 @@ from .record_pane import TimelineRecordPane
 POPULATION = ("population-census", "population-registered", "population-resident")
 
 
-def place_html(dataset: Dataset, place_id: str) -> str:
+def place_html(dataset: Dataset, place_id: str, limit: int | None = PANE_ROWS) -> str:
     p = dataset.place(place_id)
     if p is None:
         return paragraph(tr("Nothing selected."))
@@ -105,7 +106,7 @@ def place_html(dataset: Dataset, place_id: str) -> str:
             if prog_html
             else muted(tr("No program in the sources names this place.")),
             h3(tr("Figures")),
-            figures_table(dataset, figures, show_scope=False)
+            figures_table(dataset, figures, show_scope=False, limit=limit)
             if figures
             else muted(tr("No figures recorded yet: the sources give none for this place.")),
             h3(tr("People")) + stories_html(dataset, stories) if stories else "",

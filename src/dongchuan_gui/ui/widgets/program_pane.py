@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from ...model.dataset import Dataset
 from ..category_names import category_name
 from .detail_browser import (
+    PANE_ROWS,
     events_html,
     figures_table,
     h3,
@@ -22,7 +23,7 @@ from .detail_browser import (
 from .record_pane import TimelineRecordPane
 
 
-def program_html(dataset: Dataset, program_id: str) -> str:
+def program_html(dataset: Dataset, program_id: str, limit: int | None = PANE_ROWS) -> str:
     g = dataset.program(program_id)
     if g is None:
         return paragraph(tr("Nothing selected."))
@@ -59,7 +60,7 @@ def program_html(dataset: Dataset, program_id: str) -> str:
             "</table>",
             note,
             h3(tr("Key figures")),
-            figures_table(dataset, figures, show_scope=True),
+            figures_table(dataset, figures, show_scope=True, limit=limit),
             h3(tr("People")) + stories_html(dataset, stories) if stories else "",
             h3(tr("Milestones")) + events_html(dataset, events) if events else "",
         ]

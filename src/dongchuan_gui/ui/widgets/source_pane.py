@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
 from .detail_browser import (
+    PANE_ROWS,
     DetailBrowser,
     figures_table,
     h3,
@@ -82,7 +83,7 @@ def source_html(dataset: Dataset, source_id: str) -> str:
             "</table>",
             note,
             h3(tr("Figures citing this source"), len(figures)),
-            figures_table(dataset, figures, show_scope=True, show_source=False),
+            figures_table(dataset, figures, show_scope=True, show_source=False, limit=PANE_ROWS),
             other_html,
         ]
     )
@@ -114,7 +115,7 @@ def indicator_html(dataset: Dataset, indicator_id: str) -> str:
             *facts,
             "</table>",
             h3(tr("Figures"), len(figures)),
-            figures_table(dataset, figures, show_scope=True),
+            figures_table(dataset, figures, show_scope=True, limit=PANE_ROWS),
         ]
     )
 
