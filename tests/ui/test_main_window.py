@@ -318,3 +318,18 @@ def test_a_pane_lists_the_first_figures_and_says_how_many_more(dataset):
     assert f"Showing {PANE_ROWS} of {total} figures" in place_html(dataset, YANTOU)
     full = place_html(dataset, YANTOU, limit=None)
     assert "Showing" not in full and full.count("<tr>") > total
+
+
+def test_plot_rows_are_reused_and_only_the_needed_ones_shown(window):
+    pane = window.programs.pane
+    shown = {}
+    for program in ("relocation", "yi-tourism", "relocation"):
+        window.navigate("program", program)
+        pane.plot.render_now()
+        plots = pane.plot.plots
+        assert all(p.scene() is not None and p.listDataItems() for p in plots)
+        hidden = [p for p in pane.plot._pool if p not in plots]
+        assert all(p.scene() is None for p in hidden)
+        shown.setdefault(program, []).append([id(p) for p in plots])
+    assert len(shown["relocation"][0]) == 2 and len(shown["yi-tourism"][0]) == 1
+    assert shown["relocation"][0] == shown["relocation"][1]  # the same rows, not new ones

@@ -95,6 +95,7 @@ class TimelinePlot(QWidget):
         layout.addWidget(self._legend)
         layout.addWidget(self._readout)
         self.plots: list = []
+        self._pool: list = []  # plot rows, kept for reuse
         self.series: list[PlotSeries] = []
         self._x_range: tuple[float, float] | None = None
         self._pending: PlotMarks | None = None
@@ -153,22 +154,13 @@ class TimelinePlot(QWidget):
             return
         marks, self._pending = self._pending, None
         view = self._ensure_view()
-        view.clear()
-        self.plots = []
         units: list[str] = []
         for s in self.series:
             if s.unit not in units:
                 units.append(s.unit)
-        axis_class = _year_axis_class()
-        for row, unit in enumerate(units):
-            plot = view.addPlot(row=row, col=0, axisItems={"bottom": axis_class("bottom")})
-            plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plots = self._rows(view, len(units))
+        for plot, unit in zip(self.plots, units, strict=True):
             plot.setLabel("left", unit)
-            plot.getAxis("left").setWidth(64)  # rows line up on the shared year axis
-            plot.setMenuEnabled(False)
-            if self.plots:
-                plot.setXLink(self.plots[0])
-            self.plots.append(plot)
             ys = [y for s in self.series if s.unit == unit for y in s.y]
             for s in self.series:
                 if s.unit == unit:
@@ -180,6 +172,30 @@ class TimelinePlot(QWidget):
                 plot.setYRange(-0.03 * top, top, padding=0)
         self._apply_range()
         self._stack.setCurrentWidget(view)
+
+    def _rows(self, view, count: int) -> list:
+        """``count`` plot rows on one year axis. Rows are kept and reused (a new
+        pyqtgraph PlotItem with its axes costs ~15 ms); only their items go."""
+        axis_class = _year_axis_class()
+        while len(self._pool) < count:
+            plot = view.addPlot(
+                row=len(self._pool), col=0, axisItems={"bottom": axis_class("bottom")}
+            )
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.getAxis("left").setWidth(64)  # rows line up on the shared year axis
+            plot.setMenuEnabled(False)
+            if self._pool:
+                plot.setXLink(self._pool[0])
+            self._pool.append(plot)
+        for row, plot in enumerate(self._pool):
+            plot.clear()
+            plot.enableAutoRange()
+            shown = row < count
+            if shown and plot.scene() is None:
+                view.addItem(plot, row=row, col=0)
+            elif not shown and plot.scene() is not None:
+                view.removeItem(plot)
+        return self._pool[:count]
 
     def _ensure_view(self):
         if self._layout_widget is None:
@@ -215,20 +231,18 @@ class TimelinePlot(QWidget):
                 line_color.setAlpha(alpha)
                 pen = pg.mkPen(line_color, width=width, style=style)
                 plot.addItem(pg.PlotDataItem(x, y, connect=np.append(mask, False), pen=pen))
-        spots = []
-        for i in range(len(x)):
-            hollow = s.statuses[i] == "target"
-            spots.append(
-                {
-                    "pos": (x[i], y[i]),
-                    "size": 10,
-                    "symbol": "o",
-                    "pen": pg.mkPen(color, width=2),
-                    "brush": pg.mkBrush("#ffffff" if hollow else s.color),
-                    "data": s.tips[i],
-                }
-            )
-        scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=None)
+        filled, hollow = pg.mkBrush(s.color), pg.mkBrush("#ffffff")
+        scatter = pg.ScatterPlotItem(
+            x=x,
+            y=y,
+            size=10,
+            symbol="o",
+            pen=pg.mkPen(color, width=2),
+            brush=[hollow if st == "target" else filled for st in s.statuses],
+            data=np.array(s.tips, dtype=object),
+            hoverable=True,
+            tip=None,
+        )
         scatter.sigHovered.connect(self._on_hover)
         plot.addItem(scatter)
         doubtful = [i for i, d in enumerate(s.doubts) if d]
