@@ -14,6 +14,7 @@ from dongchuan_gui.model import dumps, load_path, loads
 from tests.conftest import SEED
 
 KILLS = 50
+SNAPSHOT_KILLS = 5
 SCALE = 150  # observations ×150: about 1.7 MB a save
 
 CHILD = r"""
@@ -79,3 +80,51 @@ def test_sigkill_during_saves_never_leaves_a_broken_file(tmp_path):
         start = k + 1000  # versions of the next child never collide with these
     # the kills landed while saves were going on, not only before the first one
     assert len(seen_versions) > KILLS // 2
+    # opening the file after each kill removed what the killed saves left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]
+
+
+SNAPSHOT_CHILD = r"""
+import os, stat, sys, time
+sys.path.insert(0, sys.argv[2])
+from dongchuan_gui.model.snapshots import write_snapshot
+from tests.test_kill import version
+real_fsync = os.fsync
+def slow_fsync(fd):  # a slow disk; says when a snapshot's data is being written
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        print("saving", flush=True)
+        time.sleep(0.5)
+    real_fsync(fd)
+os.fsync = slow_fsync
+data = version(1)
+while True:
+    write_snapshot(data, sys.argv[1])
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_sigkill_during_snapshots_leaves_nothing_behind_after_the_next_one(tmp_path):
+    from dongchuan_gui.model.snapshots import list_snapshots, write_snapshot
+
+    target = tmp_path / "big.json"
+    target.write_bytes(dumps(version(0)))
+    rnd = random.Random(20261130)
+    root = str(SEED.parents[1])
+    folder = tmp_path / "snapshots"
+    for n in range(SNAPSHOT_KILLS):
+        child = subprocess.Popen(
+            [sys.executable, "-c", SNAPSHOT_CHILD, str(target), root], stdout=subprocess.PIPE
+        )
+        for _ in range(n % 3):  # let some snapshots finish
+            assert child.stdout.readline() == b"saving\n"
+        assert child.stdout.readline() == b"saving\n"
+        time.sleep(rnd.uniform(0, 0.3))  # the kill lands while the data is written
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        child.stdout.close()
+        strays = sum(p.name.startswith(".") for p in folder.iterdir())
+        assert strays == 1  # the one the killed save left; the one before it is gone
+    write_snapshot(version(2), target)
+    entries, problems = list_snapshots(folder)
+    assert problems == [] and entries
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []

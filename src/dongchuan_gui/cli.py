@@ -14,7 +14,8 @@ from . import __version__
 from .model import dhis2
 from .model.dataset import Dataset
 from .model.diff import diff
-from .model.fileformat import load_path, save_path, write_atomic
+from .model.fileformat import backup, is_read_only, load_path, save_path, write_atomic
+from .model.locks import FileLockedError, hold, holder
 from .model.problems import DatasetError
 from .model.sheet_import import SheetError, guess_mapping, plan_import, read_sheet
 from .model.snapshots import write_snapshot
@@ -22,6 +23,15 @@ from .model.tables import export_table
 from .resources import seed_path
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _os_error(exc: OSError) -> str:
+    """An OSError in words, without the errno and the path Python adds."""
+    return exc.strerror or str(exc)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -37,7 +47,7 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in result.warnings:
             print(problem, file=sys.stderr)
         note = f" (upgraded from version {result.migrated_from})" if result.migrated_from else ""
-        print(f"{name}: valid{note}, {len(result.warnings)} warning(s)")
+        print(f"{name}: valid{note}, {result.warnings_found} warning(s)")
     return worst
 
 
@@ -60,7 +70,7 @@ def _info(args: argparse.Namespace) -> int:
     undated = sum(1 for o in result.data.observations if not o.period)
     print(f"observations without a period: {undated}")
     print(f"observations without a source: {len(dataset.unsourced_observations())}")
-    print(f"warnings: {len(result.warnings)}")
+    print(f"warnings: {result.warnings_found}")
     return EXIT_OK
 
 
@@ -98,7 +108,8 @@ def _snapshot(args: argparse.Namespace) -> int:
             file=None if as_folder else out,
         )
     except OSError as exc:
-        print(f"{args.output or args.file}: cannot write the snapshot: {exc}", file=sys.stderr)
+        where = exc.filename or args.output or args.file
+        _say(f"{where}: cannot write the snapshot: {_os_error(exc)}")
         return EXIT_UNREADABLE
     print(path)
     return EXIT_OK
@@ -137,7 +148,12 @@ def _export(args: argparse.Namespace) -> int:
         if rid and dataset.get(kind + "s", rid) is None:
             print(f"{args.file}: there is no {kind} {rid!r}", file=sys.stderr)
             return EXIT_INVALID
+    if is_read_only(args.output):
+        _say(f"{args.output}: the file is read-only; nothing was written")
+        return EXIT_UNREADABLE
     try:
+        if holder(args.output) is not None:  # a dataset open in the window
+            raise FileLockedError(Path(args.output), holder(args.output))
         if args.format in ("csv", "xlsx"):
             export_table(
                 dataset, args.output, fmt=args.format, place=args.place, program=args.program
@@ -147,33 +163,57 @@ def _export(args: argparse.Namespace) -> int:
             payload = dhis2.to_json(result) if args.format == "dhis2-json" else dhis2.to_csv(result)
             write_atomic(args.output, payload)
             for oid, reason in result.skipped:
-                print(f"{args.file}: left out {oid}: {reason}", file=sys.stderr)
+                _say(f"{args.file}: left out {oid}: {reason}")
         else:
             # the only path that needs Qt: drawing, offscreen, loaded on demand
             from .ui.headless import render_file
 
             render_file(args.format, dataset, args.output, args.place, args.program)
-    except (OSError, ValueError) as exc:
-        print(f"{args.output}: cannot write: {exc}", file=sys.stderr)
+    except FileLockedError as exc:
+        _say(str(exc))
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        _say(f"{args.output}: cannot write: {_os_error(exc)}")
+        return EXIT_UNREADABLE
+    except ValueError as exc:
+        _say(f"{args.output}: cannot write: {exc}")
         return EXIT_UNREADABLE
     print(args.output)
     return EXIT_OK
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _import(args: argparse.Namespace) -> int:
+    out = args.output or args.file
+    if args.dry_run:
+        return _import_into(args, None)
+    if is_read_only(out):
+        _say(f"{out}: the file is read-only; nothing was imported (use -o to write elsewhere)")
+        return EXIT_UNREADABLE
+    try:
+        with hold(out):  # the window cannot open the file meanwhile, nor we its file
+            return _import_into(args, out)
+    except FileLockedError as exc:
+        _say(str(exc))
+        return EXIT_UNREADABLE
+
+
+def _import_into(args: argparse.Namespace, out: str | None) -> int:
+    """Plan the import; apply and write it to ``out`` (None: a dry run)."""
     data = _load_or_report(args.file)
     if data is None:
         return EXIT_UNREADABLE
     dataset = Dataset(data)
     source = Path(args.data)
     try:
-        head = source.read_bytes()[:200].decode("utf-8-sig", errors="replace").lower()
-        if source.suffix.lower() == ".json" or head.startswith("dataelement,"):
-            raw = source.read_bytes()
-            values = (
-                dhis2.parse_json(raw) if source.suffix.lower() == ".json" else dhis2.parse_csv(raw)
-            )
-            summary = dhis2.import_values(dataset, values)
+        if dhis2.is_dhis2_file(source):
+            summary = dhis2.import_values(dataset, dhis2.read_values(source))
             adds, replaces = summary.adds, summary.replaces
             print(summary.text())
             rejected = len(summary.ignored)
@@ -182,27 +222,37 @@ def _import(args: argparse.Namespace) -> int:
             plan = plan_import(dataset, sheet, guess_mapping(sheet.header))
             for r in plan.results:
                 if r.status == "rejected":
-                    print(f"{source}: row {r.row}: {r.reason}", file=sys.stderr)
+                    _say(f"{source}: row {r.row}: {r.reason}")
             print(plan.summary())
             adds, replaces, rejected = plan.adds, plan.replaces, plan.count("rejected")
-    except (OSError, ValueError, SheetError) as exc:
-        print(f"{source}: {exc}", file=sys.stderr)
+    except SheetError as exc:
+        _say(str(exc))  # names the file already
         return EXIT_UNREADABLE
-    if not args.dry_run:
-        for record in replaces:
-            dataset.replace("observations", record)
-        for record in adds:
-            dataset.add("observations", record)
-        out = args.output or args.file
-        try:
-            if out == args.file and Path(out).exists():
-                write_atomic(out + ".bak", Path(out).read_bytes())
-            save_path(out, dataset.data)
-        except OSError as exc:
-            print(f"{out}: cannot write: {exc}", file=sys.stderr)
-            return EXIT_UNREADABLE
-        print(out)
-    return EXIT_INVALID if rejected else EXIT_OK
+    except OSError as exc:
+        _say(f"{source}: cannot read the file: {_os_error(exc)}")
+        return EXIT_UNREADABLE
+    except ValueError as exc:
+        _say(f"{source}: {exc}")
+        return EXIT_UNREADABLE
+    status = EXIT_INVALID if rejected else EXIT_OK
+    if out is None:
+        return status
+    if not adds and not replaces:
+        print(f"{out}: nothing to change; the file was not written")
+        return status
+    for record in replaces:
+        dataset.replace("observations", record)
+    for record in adds:
+        dataset.add("observations", record)
+    try:
+        if _same_file(out, args.file):
+            backup(out)
+        save_path(out, dataset.data)
+    except OSError as exc:
+        _say(f"{exc.filename or out}: cannot write: {_os_error(exc)}")
+        return EXIT_UNREADABLE
+    print(out)
+    return status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,7 +305,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "file", "") is None:
         args.file = str(seed_path())
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        _say("dongchuan: interrupted; files being written were left as they were")
+        return 130
+    except MemoryError:
+        _say("dongchuan: not enough memory for this file")
+        return EXIT_UNREADABLE
+    except Exception as exc:  # a bug: one line, not a traceback (DONGCHUAN_DEBUG=1 shows it)
+        if os.environ.get("DONGCHUAN_DEBUG"):
+            raise
+        _say(f"dongchuan: unexpected error ({type(exc).__name__}: {exc}); please report it")
+        return EXIT_UNREADABLE
 
 
 if __name__ == "__main__":

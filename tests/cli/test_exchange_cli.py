@@ -82,7 +82,13 @@ def test_import_dhis2_back_into_the_file(data, tmp_path, capsys):
     assert main(["import", str(data), str(values)]) == 0
     out = capsys.readouterr().out
     assert "imported=0 updated=0 ignored=0 unchanged=22" in out
-    assert (tmp_path / "d.json.bak").exists()
+    # nothing changed, so nothing was written: no new file, no backup
+    assert "nothing to change" in out and not (tmp_path / "d.json.bak").exists()
+    data.write_bytes(data.read_bytes().replace(b'"value": 52.88', b'"value": 52.8'))
+    assert main(["import", str(data), str(values)]) == 0
+    assert "imported=0 updated=1 ignored=0 unchanged=21" in capsys.readouterr().out
+    assert b'"value": 52.8,' in (tmp_path / "d.json.bak").read_bytes()
+    assert b'"value": 52.88,' in data.read_bytes()
 
 
 def test_import_unreadable_sheet_exits_2(data, tmp_path, capsys):

@@ -161,7 +161,7 @@ def test_dhis2_import_ignores_with_reasons(ds):
         {"dataElement": "area", "period": "2019", "orgUnit": "530113000000", "value": "x"},
         {
             "dataElement": "poverty-incidence",
-            "period": "2019",
+            "period": "2018",
             "orgUnit": "530113000000",
             "value": "130",
         },

@@ -11,29 +11,39 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .periods import PeriodError, parse_period
-from .problems import Problem
+from .problems import MAX_PROBLEMS, Problem, ProblemList
 from .records import COLLECTIONS, DatasetFile
+from .units import bounds
 
-PERCENT_UNITS = frozenset({"%", "percent"})
+__all__ = ["bounds", "check_dataset", "check_problems"]
 
 
 class _Collector:
-    def __init__(self, file: str) -> None:
+    """Problems of one file, at most ``limit`` of each severity kept (the rest counted)."""
+
+    def __init__(self, file: str, limit: int = MAX_PROBLEMS) -> None:
         self.file = file
-        self.problems: list[Problem] = []
+        self.found = ProblemList(file, limit)
 
     def error(self, path: str, message: str) -> None:
-        self.problems.append(Problem(self.file, path, message))
+        self.found.add(Problem(self.file, path, message))
 
     def warn(self, path: str, message: str) -> None:
-        self.problems.append(Problem(self.file, path, message, "warning"))
+        self.found.add(Problem(self.file, path, message, "warning"))
 
 
 def check_dataset(
     data: DatasetFile, file: str, *, invalid_ids: dict[str, set[str]] | None = None
 ) -> list[Problem]:
-    """Every error and warning in ``data``; ``invalid_ids`` are ids of records that
-    failed type checks, so references to them are not reported a second time."""
+    """Every error and warning in ``data`` (the first MAX_PROBLEMS of each, then a
+    count); ``invalid_ids`` are ids of records that failed type checks, so references
+    to them are not reported a second time."""
+    return check_problems(data, file, invalid_ids=invalid_ids).listed()
+
+
+def check_problems(
+    data: DatasetFile, file: str, *, invalid_ids: dict[str, set[str]] | None = None
+) -> ProblemList:
     out = _Collector(file)
     ids = _check_ids(data, out)
     for kind, extra in (invalid_ids or {}).items():
@@ -43,7 +53,7 @@ def check_dataset(
     _check_periods(data, out)
     _check_values(data, out)
     _check_domain(data, out)
-    return out.problems
+    return out.found
 
 
 def _check_ids(data: DatasetFile, out: _Collector) -> dict[str, set[str]]:
@@ -157,36 +167,51 @@ def _check_periods(data: DatasetFile, out: _Collector) -> None:
         _period(out, f"$.reference_lines[{i}].period", r.period)
 
 
-def bounds(
-    unit: str, minimum: float | None, maximum: float | None
-) -> tuple[float | None, float | None]:
-    """The allowed range of an indicator's values: its own bounds, else 0-100 for %."""
-    if unit in PERCENT_UNITS:
-        return (0.0 if minimum is None else minimum, 100.0 if maximum is None else maximum)
-    return minimum, maximum
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer beyond the range of a float
+        return False
+
+
+def _not_finite(value: float) -> str:
+    return "number too large" if isinstance(value, int) else "expected a finite number"
 
 
 def _check_values(data: DatasetFile, out: _Collector) -> None:
-    inds = {d.id: d for d in data.indicators}
+    ranges: dict[str, tuple[str, float | None, float | None]] = {}
     for i, d in enumerate(data.indicators):
-        if d.minimum is not None and d.maximum is not None and d.minimum > d.maximum:
-            out.error(f"$.indicators[{i}]", f"minimum {d.minimum} is above maximum {d.maximum}")
+        lo, hi = bounds(d.unit, d.minimum, d.maximum)
+        if lo is not None and hi is not None and lo > hi:
+            out.error(f"$.indicators[{i}]", f"minimum {lo:g} is above maximum {hi:g}")
+        ranges[d.id] = (d.unit, lo, hi)
     for i, o in enumerate(data.observations):
-        path = f"$.observations[{i}].value"
-        if not math.isfinite(o.value):
-            out.error(path, "expected a finite number")
+        value = o.value
+        if not _finite(value):
+            out.error(f"$.observations[{i}].value", _not_finite(value))
             continue
-        ind = inds.get(o.indicator)
-        if ind is None:
+        found = ranges.get(o.indicator)
+        if found is None:
             continue
-        lo, hi = bounds(ind.unit, ind.minimum, ind.maximum)
-        if lo is not None and o.value < lo:
-            out.error(path, f"{o.value:g} {ind.unit} is below the minimum {lo:g} of {ind.id!r}")
-        if hi is not None and o.value > hi:
-            out.error(path, f"{o.value:g} {ind.unit} is above the maximum {hi:g} of {ind.id!r}")
+        unit, lo, hi = found
+        if lo is not None and value < lo:
+            out.error(
+                f"$.observations[{i}].value",
+                f"{value:g} {unit} is below the minimum {lo:g} of {o.indicator!r}",
+            )
+        elif hi is not None and value > hi:
+            out.error(
+                f"$.observations[{i}].value",
+                f"{value:g} {unit} is above the maximum {hi:g} of {o.indicator!r}",
+            )
     for i, r in enumerate(data.reference_lines):
-        if not math.isfinite(r.value):
-            out.error(f"$.reference_lines[{i}].value", "expected a finite number")
+        path = f"$.reference_lines[{i}].value"
+        if not _finite(r.value):
+            out.error(path, _not_finite(r.value))
+            continue
+        lo, hi = bounds(r.unit, None, None)
+        if (lo is not None and r.value < lo) or (hi is not None and r.value > hi):
+            out.error(path, f"{r.value:g} {r.unit} is outside the range of its unit")
 
 
 def _check_domain(data: DatasetFile, out: _Collector) -> None:
@@ -205,19 +230,22 @@ def _check_domain(data: DatasetFile, out: _Collector) -> None:
                 f"conflicts with $.observations[{rows[0]}] ({key[0]}, {key[3] or 'undated'});"
                 " keep both only with the doubt flag set",
             )
-    # a part (e.g. public-service posts) cannot exceed its whole (all jobs created)
+    # a part (e.g. public-service posts) cannot exceed its whole (all jobs created);
+    # each part is compared with the smallest whole, so a key repeated n times costs n
     for key, rows in by_key.items():
         ind = inds.get(key[0])
         if ind is None or ind.part_of is None:
             continue
         whole_rows = by_key.get((ind.part_of, *key[1:]), [])
+        if not whole_rows:
+            continue
+        j = min(whole_rows, key=lambda r: data.observations[r].value)
+        whole = data.observations[j]
         for i in rows:
             part = data.observations[i]
-            for j in whole_rows:
-                whole = data.observations[j]
-                if part.value > whole.value:
-                    out.warn(
-                        f"$.observations[{i}].value",
-                        f"{part.value:g} ({ind.id}) exceeds the whole it is part of:"
-                        f" {whole.value:g} ({whole.indicator}) at $.observations[{j}]",
-                    )
+            if part.value > whole.value:
+                out.warn(
+                    f"$.observations[{i}].value",
+                    f"{part.value:g} ({ind.id}) exceeds the whole it is part of:"
+                    f" {whole.value:g} ({whole.indicator}) at $.observations[{j}]",
+                )

@@ -13,6 +13,8 @@ Mapping (``idScheme=code`` on the DHIS2 side):
 - ``comment``              ← the comment, after lines ``locator: …`` and ``derived: …``
 
 Figures without a place or a period cannot be sent (DHIS2 needs both); export says so.
+CSV text cells are escaped against formula injection like the table exports, and
+read back unescaped. Files are limited like sheets: MAX_BYTES and MAX_VALUES.
 """
 
 from __future__ import annotations
@@ -21,14 +23,22 @@ import csv
 import io
 import json
 import math
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from . import safejson
 from .dataset import Dataset
 from .editing import new_id, value_problem
 from .periods import PeriodError, parse_period
 from .records import OBSERVATION_STATUSES, Observation
+from .tables import csv_problem, csv_rows, safe_cell, unescape_cell
+from .units import parse_number
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_VALUES = 50_000
 
 CSV_HEADER = [
     "dataelement",
@@ -145,20 +155,17 @@ def to_csv(result: ExportResult) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for v in result.values:
-        writer.writerow(
-            [
-                v["dataElement"],
-                v["period"],
-                v["orgUnit"],
-                v.get("categoryOptionCombo", ""),
-                v.get("attributeOptionCombo", ""),
-                v["value"],
-                v.get("storedBy", ""),
-                "",
-                v.get("comment", ""),
-                "true" if v.get("followup") else "false",
-            ]
-        )
+        text = [
+            v["dataElement"],
+            v["period"],
+            v["orgUnit"],
+            v.get("categoryOptionCombo", ""),
+            v.get("attributeOptionCombo", ""),
+        ]
+        rest = [v.get("storedBy", ""), "", v.get("comment", "")]
+        flag = "true" if v.get("followup") else "false"
+        # the value is a number as text ("-5"): numbers stay numbers
+        writer.writerow([*map(safe_cell, text), v["value"], *map(safe_cell, rest), flag])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -185,14 +192,35 @@ class ImportSummary:
         return "\n".join(lines)
 
 
-def parse_json(data: bytes) -> list[dict[str, Any]]:
+def _check_size(size: int, max_bytes: int, what: str = "data") -> None:
+    if size > max_bytes:
+        raise ValueError(f"the {what} is {size:,} bytes; the limit is {max_bytes:,}")
+
+
+def _too_many(max_values: int) -> ValueError:
+    return ValueError(f"more than {max_values:,} values; split the file")
+
+
+def parse_json(
+    data: bytes, *, max_bytes: int = MAX_BYTES, max_values: int = MAX_VALUES
+) -> list[dict[str, Any]]:
+    """The data values of a DHIS2 JSON data value set; ValueError says what is wrong
+    and where (line, column)."""
+    _check_size(len(data), max_bytes)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ValueError(f"not a DHIS2 JSON data value set: {exc}") from None
+        doc = safejson.decode(data)
+    except safejson.JsonInputError as exc:
+        text = str(exc)
+        if "malformed" in text or "UTF-8" in text:
+            text = f"not a DHIS2 JSON data value set: {text}"
+        raise ValueError(text) from None
     values = doc.get("dataValues") if isinstance(doc, dict) else None
     if not isinstance(values, list):
         raise ValueError("expected an object with a 'dataValues' array")
+    if len(values) > max_values:
+        raise _too_many(max_values)
     for key in ("period", "orgUnit", "dataSet"):
         if isinstance(doc.get(key), str):  # one period / org unit for the whole set
             for v in values:
@@ -201,31 +229,64 @@ def parse_json(data: bytes) -> list[dict[str, Any]]:
     return values
 
 
-def parse_csv(data: bytes) -> list[dict[str, Any]]:
+def parse_csv(
+    data: bytes, *, max_bytes: int = MAX_BYTES, max_values: int = MAX_VALUES
+) -> list[dict[str, Any]]:
+    _check_size(len(data), max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text: {exc}") from None
-    reader = csv.reader(io.StringIO(text))
+        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    reader = csv_rows(text)
     out = []
-    for n, row in enumerate(reader):
-        if n == 0 and row and row[0].strip().lower() == "dataelement":
-            continue  # DHIS2 ignores the header row
-        row = (row + [""] * len(CSV_HEADER))[: len(CSV_HEADER)]
-        out.append(
-            {
-                "dataElement": row[0],
-                "period": row[1],
-                "orgUnit": row[2],
-                "categoryOptionCombo": row[3],
-                "attributeOptionCombo": row[4],
-                "value": row[5],
-                "storedBy": row[6],
-                "comment": row[8],
-                "followup": row[9].strip().lower() == "true",
-            }
-        )
+    try:
+        for n, row in enumerate(reader):
+            if n == 0 and row and row[0].strip().lower() == "dataelement":
+                continue  # DHIS2 ignores the header row
+            if len(out) >= max_values:
+                raise _too_many(max_values)
+            row = [unescape_cell(c) for c in (row + [""] * len(CSV_HEADER))[: len(CSV_HEADER)]]
+            out.append(
+                {
+                    "dataElement": row[0],
+                    "period": row[1],
+                    "orgUnit": row[2],
+                    "categoryOptionCombo": row[3],
+                    "attributeOptionCombo": row[4],
+                    "value": row[5],
+                    "storedBy": row[6],
+                    "comment": row[8],
+                    "followup": row[9].strip().lower() == "true",
+                }
+            )
+    except csv.Error as exc:
+        raise ValueError(csv_problem(exc, reader.line_num)) from None
     return out
+
+
+def is_dhis2_file(path: str | os.PathLike[str]) -> bool:
+    """A .json file, or a CSV whose first column is DHIS2's ``dataelement``."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return False
+    return head.decode("utf-8-sig", errors="replace").lower().startswith("dataelement,")
+
+
+def read_values(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, max_values: int = MAX_VALUES
+) -> list[dict[str, Any]]:
+    """The values of a DHIS2 file (JSON or CSV), size checked before reading.
+    Raises ValueError or OSError; messages do not repeat the file name."""
+    path = Path(path)
+    _check_size(path.stat().st_size, max_bytes, "file")
+    data = path.read_bytes()
+    parse = parse_json if path.suffix.lower() == ".json" else parse_csv
+    return parse(data, max_bytes=max_bytes, max_values=max_values)
 
 
 def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSummary:
@@ -238,6 +299,7 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
         (o.indicator, o.place, o.program, o.period, o.status): o for o in dataset.data.observations
     }
     taken: set[str] = set()
+    seen: dict[tuple, int] = {}
     for i, v in enumerate(values):
         if not isinstance(v, dict):
             summary.ignored.append((i, "not an object"))
@@ -264,21 +326,20 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
         if program is not None and dataset.program(program) is None:
             summary.ignored.append((i, f"unknown attribute option combo {program!r}"))
             continue
-        raw = v.get("value")
         try:
-            number = float(str(raw).replace(",", ""))
-        except ValueError:
-            summary.ignored.append((i, f"value {raw!r} is not a number"))
+            value = _number(v.get("value"), dataset.indicator(indicator).unit)
+        except ValueError as exc:
+            summary.ignored.append((i, str(exc)))
             continue
-        if not math.isfinite(number):
-            summary.ignored.append((i, f"value {raw!r} is not a finite number"))
+        key = (indicator, place.id, program, period, status)
+        if key in seen:
+            summary.ignored.append((i, f"the same figure as value {seen[key]}"))
             continue
-        value = int(number) if number.is_integer() and "." not in str(raw) else number
+        seen[key] = i
         source = str(v.get("storedBy") or "") or None
         if source is not None and dataset.source(source) is None:
             source = None  # a DHIS2 user name, not one of our sources
         notes = _parse_comment(str(v.get("comment") or ""))
-        key = (indicator, place.id, program, period, status)
         old = existing.get(key)
         fields = dict(
             indicator=indicator,
@@ -311,6 +372,21 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
             summary.updated += 1
         else:
             summary.adds.append(new)
-            existing[key] = new
             summary.imported += 1
     return summary
+
+
+def _number(raw: Any, unit: str) -> int | float:
+    """A DHIS2 value (text, or a JSON number) as a number in the indicator's unit."""
+    if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
+        raise ValueError(f"value {raw!r} is not a number")
+    if isinstance(raw, int | float):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise ValueError(f"value {raw!r} is not a finite number")
+        return raw
+    try:
+        return parse_number(str(raw), unit)
+    except ValueError as exc:
+        if "text, not a number" in str(exc):
+            raise ValueError(f"value {str(raw)!r} is not a number") from None
+        raise

@@ -9,10 +9,15 @@ byte for byte and a diff of an edit shows only the edit.
 
 from __future__ import annotations
 
-import json
+import errno
+import functools
 import os
 import re
+import secrets
+import stat
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,21 +25,27 @@ from typing import Any
 
 import msgspec
 
-from .checks import check_dataset
-from .problems import DatasetError, Problem
+from . import safejson
+from .checks import check_problems
+from .locks import host_name, machine_id, pid_alive
+from .problems import DatasetError, Problem, ProblemList
 from .records import COLLECTIONS, FORMAT_NAME, SCHEMA_VERSION, DatasetFile, Record
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
-_BYTE_AT = re.compile(r"\(byte (\d+)\)")
 _AT_PATH = re.compile(r" - at `\$(.*)`$")
 
 
 @dataclass
 class LoadResult:
     data: DatasetFile
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # the first MAX_PROBLEMS
     migrated_from: int | None = None
+    warning_count: int | None = None  # all of them, when more than were listed
+
+    @property
+    def warnings_found(self) -> int:
+        return len(self.warnings) if self.warning_count is None else self.warning_count
 
 
 # ---------------------------------------------------------------- migrations
@@ -61,14 +72,6 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v
 # ------------------------------------------------------------------- loading
 
 
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    offset = max(0, min(offset, len(data)))
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line = data.count(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
-
-
 def _fail(file: str, path: str, message: str, *, unreadable: bool = False) -> DatasetError:
     return DatasetError([Problem(file, path, message)], unreadable=unreadable)
 
@@ -90,7 +93,16 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def load_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     path = Path(path)
-    return loads(_read_bytes(path, max_bytes), str(path), max_bytes=max_bytes)
+    data = _read_bytes(path, max_bytes)
+    remove_stray_temps(path.parent, path.name)
+    _remove_stray_snapshot_temps(path)
+    return loads(data, str(path), max_bytes=max_bytes)
+
+
+_decoder = msgspec.json.Decoder(DatasetFile)
+_top_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_list_decoder = msgspec.json.Decoder(list[msgspec.Raw])
+_record_decoders = {cls: msgspec.json.Decoder(cls) for cls in COLLECTIONS.values()}
 
 
 def loads(data: bytes, file: str = "<data>", *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
@@ -101,63 +113,121 @@ def loads(data: bytes, file: str = "<data>", *, max_bytes: int = MAX_FILE_BYTES)
         data = data[len(_BOM) :]
     if not data.strip():
         raise _fail(file, "$", "the file is empty; expected a JSON object")
-    migrated_from = None
     try:
-        # fast path: a current-version file decodes straight into typed records
-        typed = msgspec.json.decode(data, type=DatasetFile)
+        # fast path: a current-version file decodes straight into typed records (its
+        # schema is a few levels deep, so no input can make this decoder recurse far)
+        typed = _decoder.decode(data)
         if typed.schema_version != SCHEMA_VERSION:
             raise msgspec.ValidationError("version")
-        invalid: dict[str, set[str]] = {}
     except msgspec.ValidationError:  # (a subclass of DecodeError: test it first)
-        doc = _decode_generic(data, file)
-        doc, migrated_from = _migrate(doc, file)
-        typed, invalid, kept_at, problems = _convert_collecting(doc, file)
-        if typed is None:
-            raise DatasetError(problems) from None
-        found = check_dataset(typed, file, invalid_ids=invalid)
-        problems += _renumber(found, kept_at)
-        return _finish(typed, problems, migrated_from)
+        return _load_checking(data, file)
     except msgspec.DecodeError as exc:
-        raise _syntax_error(file, data, exc) from None
+        raise _fail(file, "$", safejson.syntax_error(data, exc)) from None
     except UnicodeDecodeError:
-        raise _not_utf8(file, data) from None
-    return _finish(typed, check_dataset(typed, file, invalid_ids=invalid), migrated_from)
+        raise _fail(file, "$", safejson.not_utf8(data)) from None
+    except RecursionError:
+        raise _fail(file, "$", safejson.depth_error(data)) from None
+    return _finish(file, typed, check_problems(typed, file), None)
 
 
-def _finish(typed: DatasetFile, problems: list[Problem], migrated_from: int | None) -> LoadResult:
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise DatasetError(errors)
-    return LoadResult(typed, [p for p in problems if p.severity == "warning"], migrated_from)
-
-
-def _not_utf8(file: str, data: bytes) -> DatasetError:
+def _load_checking(data: bytes, file: str) -> LoadResult:
+    """The careful path, for files that are not valid current-version files: every
+    problem found, record by record. Records still decode straight from their bytes;
+    only bad ones are looked at field by field."""
+    if safejson.too_deep(data):
+        raise _fail(file, "$", safejson.depth_error(data))
+    bad_text = safejson.utf8_problem(data)
+    if bad_text:
+        raise _fail(file, "$", bad_text)
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        return _fail(file, "$", f"line {line}, column {col}: not UTF-8 text ({exc.reason})")
-    return _fail(file, "$", "not UTF-8 text")
+        top: dict[str, Any] = _top_decoder.decode(data)
+    except msgspec.ValidationError:
+        _migrate(_decode_generic(data, file), file)  # not an object: says what it is
+        raise _fail(file, "$", "expected a JSON object") from None
+    except msgspec.DecodeError as exc:
+        raise _fail(file, "$", safejson.syntax_error(data, exc)) from None
+    except UnicodeDecodeError:
+        raise _fail(file, "$", safejson.not_utf8(data)) from None
+    header = {k: _value(top[k], data, file) for k in ("format", "schema_version") if k in top}
+    _, migrated_from = _migrate(header, file)
+    doc = top if migrated_from is None else _migrate(_decode_generic(data, file), file)[0]
+    try:
+        typed, invalid, kept_at, found = _convert_collecting(doc, file)
+    except _BadBytesError:
+        _decode_generic(data, file)  # says where the bytes are wrong
+        raise _fail(file, "$", "malformed JSON") from None
+    if typed is None:
+        raise DatasetError(found.listed()) from None
+    checked = check_problems(typed, file, invalid_ids=invalid)
+    checked.kept = _renumber(checked.kept, kept_at)
+    found.merge(checked)
+    return _finish(file, typed, found, migrated_from)
+
+
+def _finish(
+    file: str, typed: DatasetFile, found: ProblemList, migrated_from: int | None
+) -> LoadResult:
+    if found.errors:
+        raise DatasetError([p for p in found.listed() if p.severity == "error"])
+    listed = found.listed()
+    count = found.counts["warning"]
+    return LoadResult(typed, listed, migrated_from, None if count == len(listed) else count)
 
 
 def _decode_generic(data: bytes, file: str) -> Any:
     try:
-        return msgspec.json.decode(data)
+        return safejson.decode(data)
+    except safejson.JsonInputError as exc:
+        raise _fail(file, "$", str(exc)) from None
+
+
+class _BadBytesError(Exception):
+    """Bytes of one record that do not decode (bad UTF-8 or escapes inside strings,
+    which skipping over a record does not see)."""
+
+
+class _NumberTooLongError(Exception):
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+def _value(item: Any, data: bytes, file: str) -> Any:
+    """The JSON value of a top-level item (already a value on the migration path)."""
+    if not isinstance(item, msgspec.Raw):
+        return item
+    try:
+        return _decode_raw(item, "$")
+    except _NumberTooLongError:
+        raise _fail(file, "$", safejson.number_too_long(data)) from None
+
+
+def _decode_raw(raw: msgspec.Raw, path: str) -> Any:
+    """Untyped value of ``raw``; integers too long for Python raise _NumberTooLongError
+    with the JSON path of the number."""
+    try:
+        return msgspec.json.decode(raw)
     except UnicodeDecodeError:
-        raise _not_utf8(file, data) from None
+        raise _BadBytesError from None
     except msgspec.DecodeError as exc:
         if "out of range" not in str(exc):
-            raise _syntax_error(file, data, exc) from None
-
-    # a number too large for a float: let the stdlib read it as inf, so the
-    # record checks can say where it is
-    def refuse(name: str) -> None:
-        raise ValueError(name)
-
+            raise _BadBytesError from None
+    # one of the numbers is beyond msgspec: go down to find which
     try:
-        return json.loads(data, parse_constant=refuse)
-    except ValueError as exc:
-        raise _fail(file, "$", f"malformed JSON: {exc}") from None
+        items = _top_decoder.decode(raw)
+        return {k: _decode_raw(v, f"{path}.{k}") for k, v in items.items()}
+    except msgspec.ValidationError:
+        pass
+    try:
+        values = _list_decoder.decode(raw)
+        return [_decode_raw(v, f"{path}[{i}]") for i, v in enumerate(values)]
+    except msgspec.ValidationError:
+        pass
+    try:
+        return safejson.loads_big_numbers(bytes(raw))
+    except safejson.JsonInputError as exc:
+        if "number too long" in str(exc):
+            raise _NumberTooLongError(path) from None
+        raise _BadBytesError from None
 
 
 _INDEXED = re.compile(r"\$\.(\w+)\[(\d+)\]")
@@ -176,17 +246,6 @@ def _renumber(problems: list[Problem], kept_at: dict[str, list[int]]) -> list[Pr
         return _INDEXED.sub(one, text)
 
     return [Problem(p.file, fix(p.path), fix(p.message), p.severity) for p in problems]
-
-
-def _syntax_error(file: str, data: bytes, exc: msgspec.DecodeError) -> DatasetError:
-    text = str(exc)
-    found = _BYTE_AT.search(text)
-    offset = int(found.group(1)) if found else len(data)
-    line, col = _line_col(data, offset)
-    reason = _BYTE_AT.sub("", text).replace("JSON is malformed: ", "").strip()
-    if "truncated" in reason:
-        reason = "the JSON ends too early (truncated file?)"
-    return _fail(file, "$", f"line {line}, column {col}: malformed JSON: {reason}")
 
 
 def _migrate(doc: Any, file: str) -> tuple[dict[str, Any], int | None]:
@@ -223,12 +282,17 @@ def _json_type(value: Any) -> str:
     }.get(type(value), "a value")
 
 
+@functools.cache
+def _fields(cls: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    return {f.encode_name: f for f in msgspec.structs.fields(cls)}
+
+
 def _check_struct(obj: Any, cls: type[Record], path: str, file: str) -> list[Problem]:
     """Every type problem of one record, field by field (not only the first)."""
     if not isinstance(obj, dict):
         return [Problem(file, path, f"expected an object, got {_json_type(obj)}")]
     problems = []
-    fields = {f.encode_name: f for f in msgspec.structs.fields(cls)}
+    fields = _fields(cls)
     for key in obj:
         if key not in fields:
             problems.append(Problem(file, path, f"unknown field {key!r}"))
@@ -248,45 +312,139 @@ def _check_struct(obj: Any, cls: type[Record], path: str, file: str) -> list[Pro
     return problems
 
 
+@functools.cache
+def _field_decoders(cls: type[msgspec.Struct]) -> dict[str, msgspec.json.Decoder]:
+    return {name: msgspec.json.Decoder(info.type) for name, info in _fields(cls).items()}
+
+
+def _check_raw_struct(
+    raw: msgspec.Raw, cls: type[Record], path: str, file: str
+) -> tuple[dict[str, Any], list[Problem]] | None:
+    """Like _check_struct, straight from the record's bytes, each field by a decoder
+    of its own type (fast enough for a file of a million bad records). None when the
+    record needs the slow look (not an object, numbers beyond msgspec)."""
+    try:
+        items = _top_decoder.decode(raw)
+    except msgspec.ValidationError:
+        return None
+    fields, decoders = _fields(cls), _field_decoders(cls)
+    problems = [Problem(file, path, f"unknown field {key!r}") for key in items if key not in fields]
+    for name, info in fields.items():
+        if name not in items:
+            if info.required:
+                problems.append(Problem(file, path, f"missing required field {name!r}"))
+            continue
+        try:
+            decoders[name].decode(items[name])
+        except msgspec.ValidationError as exc:
+            message = str(exc)
+            if "out of range" in message:
+                return None
+            inner = _AT_PATH.search(message)
+            sub = inner.group(1) if inner else ""
+            problems.append(Problem(file, f"{path}.{name}{sub}", _AT_PATH.sub("", message)))
+        except (msgspec.DecodeError, UnicodeDecodeError):
+            raise _BadBytesError from None
+    if not problems:
+        return None
+    ident = items.get("id")
+    try:
+        ident = msgspec.json.decode(ident) if ident is not None else None
+    except msgspec.DecodeError:
+        ident = None
+    return {"id": ident}, problems
+
+
+def _record(item: Any, cls: type[Record], path: str, file: str) -> tuple[Any, list[Problem]]:
+    """A typed record and no problems, or the item's JSON value and its problems."""
+    if isinstance(item, msgspec.Raw):
+        try:
+            return _record_decoders[cls].decode(item), []
+        except msgspec.ValidationError:
+            pass
+        except (msgspec.DecodeError, UnicodeDecodeError):
+            raise _BadBytesError from None
+        quick = _check_raw_struct(item, cls, path, file)
+        if quick is not None:
+            return quick
+        try:
+            item = _decode_raw(item, path)
+        except _NumberTooLongError as exc:
+            return None, [Problem(file, exc.path, _too_long())]
+    else:
+        try:
+            return msgspec.convert(item, cls), []
+        except msgspec.ValidationError:
+            pass
+    problems = _check_struct(item, cls, path, file)
+    if problems:
+        return item, problems
+    try:  # e.g. a number msgspec reads only as infinity: the checks say where
+        return msgspec.convert(item, cls), []
+    except msgspec.ValidationError as exc:
+        return item, [Problem(file, path, str(exc))]
+
+
+def _too_long() -> str:
+    return f"number too long (more than {sys.get_int_max_str_digits()} digits)"
+
+
 def _convert_collecting(
     doc: dict[str, Any], file: str
-) -> tuple[DatasetFile | None, dict[str, set[str]], dict[str, list[int]], list[Problem]]:
-    """Type-check record by record; keep the good ones so reference checks can run."""
-    problems: list[Problem] = []
+) -> tuple[DatasetFile | None, dict[str, set[str]], dict[str, list[int]], ProblemList]:
+    """Type-check record by record; keep the good ones so reference checks can run.
+    Values of ``doc`` are JSON values, or raw bytes (msgspec.Raw) decoded here."""
+    found = ProblemList(file)
     invalid: dict[str, set[str]] = {kind: set() for kind in COLLECTIONS}
-    top = {k: v for k, v in doc.items() if k not in COLLECTIONS}
-    problems += _check_struct(
-        {**top, **{k: [] for k in COLLECTIONS if k in doc}}, DatasetFile, "$", file
+    top: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key in COLLECTIONS:
+            continue
+        try:
+            top[key] = _decode_raw(value, f"$.{key}") if isinstance(value, msgspec.Raw) else value
+        except _NumberTooLongError as exc:
+            found.add(Problem(file, exc.path, _too_long()))
+    found.extend(
+        _check_struct({**top, **{k: [] for k in COLLECTIONS if k in doc}}, DatasetFile, "$", file)
     )
     good: dict[str, list[Any]] = {}
     kept_at: dict[str, list[int]] = {}
     for kind, cls in COLLECTIONS.items():
         items = doc.get(kind, [])
+        if isinstance(items, msgspec.Raw):
+            try:
+                items = _list_decoder.decode(items)
+            except msgspec.ValidationError:
+                try:
+                    items = _decode_raw(items, f"$.{kind}")
+                except _NumberTooLongError as exc:
+                    found.add(Problem(file, exc.path, _too_long()))
+                    continue
         if not isinstance(items, list):
-            problems.append(
-                Problem(file, f"$.{kind}", f"expected an array, got {_json_type(items)}")
-            )
+            found.add(Problem(file, f"$.{kind}", f"expected an array, got {_json_type(items)}"))
             continue
         kept, kept_at[kind] = [], []
         for i, item in enumerate(items):
-            found = _check_struct(item, cls, f"$.{kind}[{i}]", file)
-            if found:
-                problems += found
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    invalid[kind].add(item["id"])
+            record, problems = _record(item, cls, f"$.{kind}[{i}]", file)
+            if problems:
+                found.extend(problems)
+                if isinstance(record, dict) and isinstance(record.get("id"), str):
+                    invalid[kind].add(record["id"])
             else:
-                kept.append(msgspec.convert(item, cls))
+                kept.append(record)
                 kept_at[kind].append(i)
         good[kind] = kept
-    if any(
-        p.path == "$" or not p.path.startswith(tuple(f"$.{k}" for k in COLLECTIONS))
-        for p in problems
-    ):
-        return None, invalid, kept_at, problems
-    typed = msgspec.convert({**top, **{k: [] for k in COLLECTIONS}}, DatasetFile)
+    collections = tuple(f"$.{k}" for k in COLLECTIONS)
+    if any(p.path == "$" or not p.path.startswith(collections) for p in found.kept):
+        return None, invalid, kept_at, found
+    try:
+        typed = msgspec.convert({**top, **{k: [] for k in COLLECTIONS}}, DatasetFile)
+    except msgspec.ValidationError as exc:
+        found.add(Problem(file, "$", str(exc)))
+        return None, invalid, kept_at, found
     for kind, kept in good.items():
         setattr(typed, kind, kept)
-    return typed, invalid, kept_at, problems
+    return typed, invalid, kept_at, found
 
 
 # ------------------------------------------------------------------- writing
@@ -309,26 +467,151 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
+# temporary files of a save: ".NAME.HOST-PID.RANDOM.tmp", so that a later open or
+# save can tell a stray one (its writer is gone) from one being written right now
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp$")
+# what tempfile.mkstemp made before: no writer in the name, so only age tells
+_OLD_TEMP = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+OLD_TEMP_SECONDS = 120  # older than any save takes: left by a killed save
+TEMP_SECONDS = 24 * 3600  # even if its pid lives (reused by another process)
+
+
+@functools.cache
+def _host_tag() -> str:
+    import hashlib
+
+    key = machine_id() or host_name()
+    return hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:6]
+
+
+def _temp_prefix(path: Path, pid: int) -> str:
+    return f".{path.name}.{_host_tag()}-{pid}."
+
+
+def temp_path(path: str | os.PathLike[str], pid: int | None = None) -> Path:
+    """A temporary file name beside ``path`` naming this host and a process, as
+    write_atomic makes them (for tests and tools)."""
+    path = Path(path)
+    pid = os.getpid() if pid is None else pid
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789_"
+    tail = "".join(secrets.choice(letters) for _ in range(8))
+    return path.with_name(f"{_temp_prefix(path, pid)}{tail}.tmp")
+
+
+def _umask() -> int:
+    """This process's umask, read without changing it where the system tells."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _is_stray(name: str, age: float) -> bool:
+    ours = _TEMP.match(name)
+    if ours is not None:
+        if age > TEMP_SECONDS:
+            return True
+        pid = int(ours.group("pid"))
+        return ours.group("host") == _host_tag() and pid != os.getpid() and not pid_alive(pid)
+    return _OLD_TEMP.match(name) is not None and age > OLD_TEMP_SECONDS
+
+
+def remove_stray_temps(
+    folder: str | os.PathLike[str], name: str | None = None, *, prefix: str = ""
+) -> list[Path]:
+    """Remove temporary files that interrupted saves left in ``folder`` (of the file
+    ``name`` only, or of files whose names start with ``prefix``): those whose writer
+    is gone, never one being written. Best effort: what cannot be removed stays.
+    Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            continue
+        match = _TEMP.match(entry.name) or _OLD_TEMP.match(entry.name)
+        if match is None or not match.group("name").startswith(prefix):
+            continue
+        if name is not None and match.group("name") != name:
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and _is_stray(
+                entry.name, now - entry.stat(follow_symlinks=False).st_mtime
+            ):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _remove_stray_snapshot_temps(path: Path) -> None:
+    """Temporary files of snapshots of ``path`` killed while being written."""
+    from .snapshots import default_folder
+
+    remove_stray_temps(default_folder(path), prefix=f"{path.stem}-")
+
+
+def is_read_only(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a file its owner marked read-only (chmod a-w, or the
+    read-only attribute on Windows); even an administrator's save must not replace it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISDIR(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def write_atomic(path: str | os.PathLike[str], payload: bytes, *, mode: int | None = None) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old file or the new,
     never a mix: a temporary file in the same folder, fsync, rename, fsync the folder.
-    Raises OSError (the original file untouched) when anything fails."""
+    The file keeps its permissions (``mode`` for a new file, else the default a new
+    file gets from the umask). A read-only file is refused. Raises OSError (the
+    original file untouched) when anything fails."""
     path = Path(path)
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        current = os.stat(path)
+    except FileNotFoundError:
+        current = None
+    if current is not None and is_read_only(path):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    keep = stat.S_IMODE(current.st_mode) if current is not None else mode
+    remove_stray_temps(folder, path.name)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path, os.getpid()), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            if hasattr(os, "fchmod"):  # mkstemp made it 0600
+                os.fchmod(handle.fileno(), 0o666 & ~_umask() if keep is None else keep)
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp, path)
     except BaseException:
         try:
-            os.unlink(tmp_name)
+            os.unlink(tmp)
         except OSError:
             pass
         raise
     _fsync_dir(folder)
+
+
+def backup(path: str | os.PathLike[str], suffix: str = ".bak") -> Path:
+    """Copy ``path`` to ``path.bak`` atomically. A new backup gets the file's mode;
+    an existing one keeps its own. Returns the backup's path."""
+    path = Path(path)
+    target = path.with_name(path.name + suffix)
+    write_atomic(target, path.read_bytes(), mode=stat.S_IMODE(path.stat().st_mode))
+    return target
 
 
 def save_path(path: str | os.PathLike[str], data: DatasetFile) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import math
 import os
 import zipfile
@@ -22,9 +21,16 @@ from .editing import new_id, value_problem
 from .lookup import NameIndex
 from .periods import PeriodError, parse_period
 from .records import OBSERVATION_STATUSES, Observation
+from .tables import csv_problem, csv_rows
+from .units import parse_number
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
+# an .xlsx is a zip: what its parts may unpack to, checked before any is parsed
+MAX_UNZIPPED = 200 * 1024 * 1024
+MAX_RATIO = 100  # real sheets compress 5-20:1; zip bombs a thousand and more
+RATIO_FROM = 1024 * 1024  # small parts may compress as they like
+MAX_MEMBERS = 10_000
 FIELDS = (
     "indicator",
     "place",
@@ -120,8 +126,15 @@ class ImportPlan:
 
 
 def read_sheet(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_rows: int = MAX_ROWS,
+    max_unzipped: int = MAX_UNZIPPED,
+    max_ratio: int = MAX_RATIO,
 ) -> Sheet:
+    """The first sheet of a .csv or .xlsx file; SheetError names the file and says
+    what is wrong (and where)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -130,6 +143,7 @@ def read_sheet(
     if size > max_bytes:
         raise SheetError(f"{path}: the file is {size:,} bytes; the limit is {max_bytes:,}")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        _check_zip(path, max_unzipped, max_ratio)
         sheet = _read_xlsx(path, max_rows)
     elif path.suffix.lower() in (".csv", ".txt"):
         sheet = _read_csv(path, max_rows)
@@ -143,7 +157,10 @@ def read_sheet(
 
 
 def _read_csv(path: Path, max_rows: int) -> Sheet:
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SheetError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
     note = ""
     try:
         text = raw.decode("utf-8-sig")
@@ -153,11 +170,46 @@ def _read_csv(path: Path, max_rows: int) -> Sheet:
             note = "read as GB18030 (not UTF-8)"
         except UnicodeDecodeError as exc:
             raise SheetError(f"{path}: neither UTF-8 nor GB18030 text ({exc.reason})") from None
-    rows = list(csv.reader(io.StringIO(text)))
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if len(rows) - 1 > max_rows:
-        raise SheetError(f"{path}: more than {max_rows:,} rows; split the file")
+    reader = csv_rows(text)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if not any(c.strip() for c in row):
+                continue
+            rows.append(row)
+            if len(rows) - 1 > max_rows:
+                raise SheetError(f"{path}: more than {max_rows:,} rows; split the file")
+    except csv.Error as exc:
+        raise SheetError(f"{path}: {csv_problem(exc, reader.line_num)}") from None
     return Sheet(path.name, rows[0] if rows else [], rows[1:], 2, note)
+
+
+def _check_zip(path: Path, max_unzipped: int, max_ratio: int) -> None:
+    """Refuse a workbook whose parts would unpack to too much (a zip bomb), from the
+    sizes the zip declares; reading never gives more than a part declares."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            members = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise SheetError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+    if len(members) > MAX_MEMBERS:
+        raise SheetError(f"{path}: more than {MAX_MEMBERS:,} parts; not a workbook")
+    total = 0
+    for member in members:
+        total += member.file_size
+        if total > max_unzipped:
+            raise SheetError(
+                f"{path}: unpacked, the workbook is more than {max_unzipped:,} bytes"
+                " (the limit); refused"
+            )
+        if member.file_size > RATIO_FROM and member.file_size > max_ratio * max(
+            member.compress_size, 1
+        ):
+            ratio = member.file_size // max(member.compress_size, 1)
+            raise SheetError(
+                f"{path}: {member.filename} is compressed {ratio:,}:1;"
+                f" the limit is {max_ratio}:1 (a zip bomb?)"
+            )
 
 
 def _read_xlsx(path: Path, max_rows: int) -> Sheet:
@@ -165,10 +217,10 @@ def _read_xlsx(path: Path, max_rows: int) -> Sheet:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         raise SheetError(f"{path}: not a readable .xlsx workbook ({exc})") from None
     except Exception as exc:  # defusedxml refuses entity tricks with its own errors
-        raise SheetError(f"{path}: refused: {type(exc).__name__}: {exc}") from None
+        raise SheetError(f"{path}: refused: {_xml_problem(exc)}") from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
@@ -183,11 +235,22 @@ def _read_xlsx(path: Path, max_rows: int) -> Sheet:
     except SheetError:
         raise
     except Exception as exc:
-        raise SheetError(f"{path}: refused: {type(exc).__name__}: {exc}") from None
+        raise SheetError(f"{path}: refused: {_xml_problem(exc)}") from None
     finally:
         book.close()
     header = [str(h).strip() if h is not None else "" for h in rows[0]] if rows else []
     return Sheet(f"{path.name} › {sheet.title}", header, rows[1:], 2)
+
+
+def _xml_problem(exc: Exception) -> str:
+    """What went wrong inside a workbook, without Python's names for it."""
+    name = type(exc).__name__
+    if "Entities" in name or "DTD" in name or "ExternalReference" in name:
+        return "the workbook declares XML entities or external references (unsafe)"
+    if isinstance(exc, MemoryError):
+        return "the workbook needs more memory than there is"
+    text = str(exc).strip()
+    return f"the workbook is damaged ({text})" if text else "the workbook is damaged"
 
 
 # ------------------------------------------------------------------ mapping
@@ -221,24 +284,14 @@ def _period(value: Any) -> str:
     return text
 
 
-def _number(value: Any) -> int | float:
+def _number(value: Any, unit: str) -> int | float:
     if isinstance(value, bool):
         raise ValueError("true/false is not a number")
     if isinstance(value, int | float):
-        number = value
-    else:
-        text = _text(value).replace(",", "").replace("，", "").replace(" ", "").rstrip("%")
-        if not text:
-            raise ValueError("the value is empty")
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"{_text(value)!r} is text, not a number") from None
-        if number.is_integer() and "." not in text:
-            number = int(number)
-    if isinstance(number, float) and not math.isfinite(number):
-        raise ValueError("not a finite number")
-    return number
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("not a finite number")
+        return value
+    return parse_number(_text(value), unit)
 
 
 def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> ImportPlan:
@@ -270,7 +323,7 @@ def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> Impo
                 period = _period(cell("period"))
             except PeriodError as exc:
                 raise ValueError(str(exc)) from None
-            value = _number(cell("value"))
+            value = _number(cell("value"), dataset.indicator(indicator).unit)
             status_text = _text(cell("status")) or "reported"
             status = STATUS_WORDS.get(status_text, status_text.lower())
             if status not in OBSERVATION_STATUSES:

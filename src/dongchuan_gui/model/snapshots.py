@@ -15,7 +15,8 @@ from pathlib import Path
 
 import msgspec
 
-from .fileformat import dumps, write_atomic
+from . import safejson
+from .fileformat import dumps, remove_stray_temps, write_atomic
 from .problems import Problem
 from .records import COLLECTIONS, DatasetFile, SnapshotInfo
 
@@ -95,8 +96,15 @@ def list_snapshots(folder: str | os.PathLike[str]) -> tuple[list[SnapshotEntry],
         return entries, problems
     for path in sorted(folder.glob("*.json")):
         try:
-            header = _header_decoder.decode(path.read_bytes())
-        except (OSError, msgspec.DecodeError, UnicodeDecodeError) as exc:
+            raw = path.read_bytes()
+            header = _header_decoder.decode(raw)
+        except OSError as exc:
+            problems.append(Problem(str(path), "$", f"cannot read the file: {exc.strerror}"))
+            continue
+        except RecursionError:  # skipping an unknown field recurses per level
+            problems.append(Problem(str(path), "$", safejson.depth_error(raw)))
+            continue
+        except (msgspec.DecodeError, UnicodeDecodeError) as exc:
             problems.append(Problem(str(path), "$", f"not a readable snapshot: {exc}"))
             continue
         if header.snapshot is None:
@@ -129,12 +137,22 @@ def write_snapshot(
     snap = make_snapshot(
         data, note=note, author=author, app_version=app_version, previous_hash=latest_hash(where)
     )
-    where.mkdir(parents=True, exist_ok=True)
-    if target is None:
-        target = where / snapshot_name(data_path, snap.snapshot.taken)
-        n = 1
-        while target.exists():
-            n += 1
-            target = where / snapshot_name(data_path, f"{snap.snapshot.taken}-{n}")
-    write_atomic(target, dumps(snap))
+    created = [p for p in (where, *where.parents) if not p.exists()]
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        remove_stray_temps(where)  # of snapshots killed while being written
+        if target is None:
+            target = where / snapshot_name(data_path, snap.snapshot.taken)
+            n = 1
+            while target.exists():
+                n += 1
+                target = where / snapshot_name(data_path, f"{snap.snapshot.taken}-{n}")
+        write_atomic(target, dumps(snap))
+    except BaseException:
+        for folder in created:  # innermost first: no empty folder left behind
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
     return target

@@ -2,7 +2,9 @@
 
 CSV is UTF-8 with a byte-order mark so Excel shows Chinese correctly. Text cells
 that start with ``= + - @``, a tab or a carriage return get a leading apostrophe
-(the OWASP rule against CSV/formula injection); numbers stay numbers.
+(the OWASP rule against CSV/formula injection); numbers stay numbers. Text that
+already starts with apostrophes before such a character gets one more, so that
+:func:`unescape_cell` gives back exactly what was written.
 """
 
 from __future__ import annotations
@@ -22,9 +24,30 @@ TABLES = ("observations", "programs", "places")
 
 def safe_cell(value: Any) -> Any:
     """A cell value a spreadsheet will show, never run."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def unescape_cell(text: str) -> str:
+    """The text :func:`safe_cell` was given (for CSV files we wrote ourselves)."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
+def csv_rows(text: str) -> Any:
+    """A csv.reader over ``text`` with any line ends: \\n, \\r\\n, and the lone \\r
+    of Excel's "CSV (Macintosh)"; a carriage return inside quotes stays text."""
+    return csv.reader(io.StringIO(text, newline=""))
+
+
+def csv_problem(exc: csv.Error, line: int) -> str:
+    """A csv.Error in words, with the line where it was found."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        text = f"a cell is longer than {csv.field_size_limit():,} characters"
+    return f"line {line}: {text}"
 
 
 def _joined(values: Iterable[str]) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths,
 from PySide6.QtGui import QUndoStack
 
 from ..model.dataset import Change, Dataset
-from ..model.fileformat import dumps, load_path, loads, write_atomic
+from ..model.fileformat import backup, dumps, is_read_only, load_path, loads, write_atomic
 from ..model.records import SCHEMA_VERSION, DatasetFile, DatasetMeta
 
 # unsaved changes reach the recovery file this long after the last change (a crash
@@ -38,9 +38,8 @@ def writable(path: Path) -> bool:
     """Whether a save may replace ``path``: the file (if there) is not marked
     read-only (no write bit, as Windows' read-only attribute shows; honoured for
     the administrator too) and may be written, and so may its folder."""
-    if path.exists():
-        if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
-            return False
+    if is_read_only(path):
+        return False
     # a folder that is gone is reported by the save itself
     return not path.parent.is_dir() or os.access(path.parent, os.W_OK)
 
@@ -239,7 +238,7 @@ class Document(QObject):
         payload = dumps(data)
         try:
             if target.exists():
-                write_atomic(target.with_name(target.name + BACKUP_SUFFIX), target.read_bytes())
+                backup(target, BACKUP_SUFFIX)  # with the file's permissions
             write_atomic(target, payload)
         except OSError as exc:
             raise SaveError(
@@ -281,12 +280,14 @@ class Document(QObject):
         data_file = base.with_suffix(".json")
         meta_file = base.with_suffix(".meta.json")
         try:
-            write_atomic(data_file, dumps(self.dataset.data))
+            write_atomic(data_file, dumps(self.dataset.data), mode=0o600)  # the user's own
             info = {
                 "original": str(self.path) if self.path else "",
                 "written": dt.datetime.now().isoformat(timespec="seconds"),
             }
-            write_atomic(meta_file, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+            write_atomic(
+                meta_file, json.dumps(info, ensure_ascii=False).encode("utf-8"), mode=0o600
+            )
         except OSError:
             return None  # autosave is best effort; the next change tries again
         self._recovery_paths = (data_file, meta_file)

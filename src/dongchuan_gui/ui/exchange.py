@@ -108,12 +108,12 @@ class ExchangeController(QObject):
         if path is None:
             return False
         try:
-            data = path.read_bytes()
-            values = (
-                dhis2.parse_json(data) if path.suffix.lower() == ".json" else dhis2.parse_csv(data)
-            )
-        except (OSError, ValueError) as exc:
-            self.window.report_problem(f"{path}: {exc}")
+            values = dhis2.read_values(path)  # size checked before reading
+        except OSError as exc:
+            self.window.report_problem(f"{path.name}: {exc.strerror or exc}")
+            return False
+        except ValueError as exc:
+            self.window.report_problem(f"{path.name}: {exc}")
             return False
         summary = dhis2.import_values(self.dataset, values)
         if not self.ask_apply_dhis2(summary):
