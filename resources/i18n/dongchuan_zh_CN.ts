@@ -160,6 +160,10 @@
         <translation>无年份</translation>
     </message>
     <message>
+        <source>Showing {0} of {1} figures. The timeline above plots them all; File › Export › Tables lists them all.</source>
+        <translation>此处列出 {1} 个数据中的前 {0} 个。上方时间线画出全部数据；“文件 › 导出 › 表格”可导出全部。</translation>
+    </message>
+    <message>
         <source>Nothing selected.</source>
         <translation>未选择。</translation>
     </message>
@@ -409,6 +413,18 @@ The details were written to {1}. Your data on disk is unchanged.</source>
 <context>
     <name>Document</name>
     <message>
+        <source>Dongchuan Workbench</source>
+        <translation>东川工作台</translation>
+    </message>
+    <message>
+        <source>{0} is open in {1}, process {2} on {3}.</source>
+        <translation>{0} 已在{1}中打开（{3} 上的进程 {2}）。</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
         <source>{0} (copy; Save As to keep it)</source>
         <translation>{0}（副本；请用“另存为”保存）</translation>
     </message>
@@ -423,6 +439,10 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     <message>
         <source>{0} is open read-only; use Save As to keep your changes in another file.</source>
         <translation>{0} 以只读方式打开；请用“另存为”把修改保存到另一个文件。</translation>
+    </message>
+    <message>
+        <source>{0} is read-only (no permission to write it or its folder); use Save As to keep your changes in another file.</source>
+        <translation>{0} 是只读文件（无权写入该文件或其所在文件夹）；请用“另存为”把修改保存到其他文件。</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}. The file on disk is unchanged.</source>
@@ -639,6 +659,10 @@ Open it read-only?</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>{0} cannot be written here (no permission), so it is open read-only; Save As keeps your changes in another file.</source>
+        <translation>{0} 在此处不可写（没有权限），因此以只读方式打开；可用“另存为”把修改保存到其他文件。</translation>
     </message>
     <message>
         <source>Saved {0}</source>
