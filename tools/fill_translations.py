@@ -3,6 +3,8 @@
     python tools/fill_translations.py resources/i18n/dongchuan_zh_CN.ts new.json
 
 For translations written outside Qt Linguist; entries not in the JSON stay unfinished.
+Run `make translations` afterwards: lupdate puts the file back in Qt's own layout and
+lrelease compiles the .qm.
 """
 
 from __future__ import annotations
