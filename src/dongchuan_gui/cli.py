@@ -20,6 +20,7 @@ from .model.problems import DatasetError
 from .model.sheet_import import SheetError, guess_mapping, plan_import, read_sheet
 from .model.snapshots import write_snapshot
 from .model.tables import export_table
+from .register_cli import add_parser as add_register_parser
 from .resources import seed_path
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -298,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
     imp.add_argument("-o", "--output", help="write here (default: FILE, keeping FILE.bak)")
     imp.set_defaults(run=_import)
+    add_register_parser(sub)
     return parser
 
 
@@ -313,6 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         _say("dongchuan: not enough memory for this file")
         return EXIT_UNREADABLE
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: one line, not a traceback (DONGCHUAN_DEBUG=1 shows it)
         if os.environ.get("DONGCHUAN_DEBUG"):
             raise

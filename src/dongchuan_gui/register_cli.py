@@ -1,0 +1,386 @@
+"""``dongchuan register``: generate, info, check and aggregate household registers.
+
+Wired into ``cli.py`` with ``add_parser(sub)``. numpy and pyarrow are imported only
+when a register command runs, so the other commands start as fast as before. Exit
+codes as the rest of the command: 0 done, 1 findings or an invalid file, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+MAX_HOUSEHOLDS = 50_000_000
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _households(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_HOUSEHOLDS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_HOUSEHOLDS:,}, got {value:,}")
+    return value
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year, got {value}")
+    return value
+
+
+def _money(text: str) -> float:
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected yuan, got {text!r}") from None
+    if not 0 <= value < 1e9:
+        raise argparse.ArgumentTypeError(f"expected yuan from 0, got {text}")
+    return value
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``register`` and its commands to the ``dongchuan`` subparsers."""
+    reg = subparsers.add_parser(
+        "register",
+        help="household monitoring register (Parquet): generate, info, check, aggregate",
+        description="Household registers for return-to-poverty monitoring.",
+    )
+    sub = reg.add_subparsers(dest="register_command", required=True, metavar="COMMAND")
+    gen = sub.add_parser(
+        "generate", help="write a synthetic register of invented households (real village codes)"
+    )
+    gen.add_argument("--households", type=_households, required=True, metavar="N")
+    gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("-o", "--output", required=True, metavar="FILE")
+    info = sub.add_parser("info", help="households, villages, years, synthetic or not")
+    shape = sub.add_parser("schema", help="the register's columns and code tables")
+    shape.add_argument("--json", action="store_true", help="print JSON")
+    check = sub.add_parser(
+        "check",
+        help="verdict of each household with reasons; "
+        "exit 0 nothing to act on, 1 households at risk or to recheck, 2 error",
+    )
+    agg = sub.add_parser(
+        "aggregate", help="figures per village, town or district (derived, not reported)"
+    )
+    for cmd in (info, check, agg):
+        cmd.add_argument("file", help="a register .parquet file")
+        cmd.add_argument("--json", action="store_true", help="print JSON")
+    for cmd in (check, agg):
+        cmd.add_argument("--year", type=_year, help="default: the register's latest year")
+        cmd.add_argument("--rules", metavar="FILE", help="a rule set (JSON); default built in")
+        cmd.add_argument("--lang", choices=("en", "zh"), default="en")
+    check.add_argument(
+        "--show", type=int, default=0, metavar="N", help="list N households per verdict"
+    )
+    agg.add_argument("--level", choices=("village", "town", "district"), default="village")
+    agg.add_argument("--line", type=_money, metavar="YUAN", help="what-if: count below this line")
+    agg.add_argument(
+        "--without-transfer", action="store_true", help="what-if on income minus transfers"
+    )
+    reg.set_defaults(run=run)
+    return reg
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one ``register`` command; errors are one line on stderr, never a traceback."""
+    from .model.register import RegisterError
+
+    command = {
+        "generate": _generate,
+        "info": _info,
+        "schema": _schema,
+        "check": _check,
+        "aggregate": _aggregate,
+    }[args.register_command]
+    try:
+        return command(args)
+    except RegisterError as exc:
+        _say(str(exc))
+        return EXIT_UNREADABLE if exc.unreadable else EXIT_INVALID
+    except _UsageError as exc:
+        _say(str(exc))
+        return EXIT_UNREADABLE
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .model.register.generate import generate
+
+    register = generate(args.households, args.seed)
+    try:
+        register.save(args.output)
+    except OSError as exc:
+        _say(f"{args.output}: cannot write: {exc.strerror or exc}")
+        return EXIT_UNREADABLE
+    print(f"{args.output}: {len(register):,} invented households (seed {args.seed}), "
+          f"{len(register.villages)} real villages, years "
+          f"{register.years[0]}-{register.years[-1]}")
+    return EXIT_OK
+
+
+def _load(path: str) -> Any:
+    from .model.register import Register
+
+    return Register.load(path)
+
+
+def _rules(args: argparse.Namespace) -> Any:
+    from .model.register.rules import default_rules, load_rules
+
+    if not args.rules:
+        return default_rules()
+    try:
+        return load_rules(args.rules)
+    except OSError as exc:
+        raise _UsageError(f"{args.rules}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise _UsageError(f"{args.rules}: {exc}") from None
+
+
+class _UsageError(Exception):
+    """A usage error to report in one line (exit 2)."""
+
+
+def _year_of(register: Any, args: argparse.Namespace) -> int:
+    year = args.year or register.latest_year
+    if year not in register.years:
+        span = f"{register.years[0]}-{register.years[-1]}"
+        raise _UsageError(f"{args.file}: no {year} data in this register (years {span})")
+    return year
+
+
+def _names() -> dict[int, tuple[str, str]]:
+    from .model.register.generate import seed_places
+
+    try:
+        return {p.code: (p.name_zh, p.name_en) for p in seed_places()}
+    except (OSError, ValueError):
+        return {}
+
+
+def _synthetic_note(register: Any) -> str:
+    return "SYNTHETIC: invented households (合成数据)" if register.meta.synthetic else "real data"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .model.register import schema
+
+    tables = {
+        name: {
+            "zh": t.zh, "en": t.en, "verified": t.verified, "source": t.source, "note": t.note,
+            "codes": [{"code": c.value, "key": c.key, "zh": c.zh, "en": c.en} for c in t.codes],
+        }
+        for name, t in schema.CODE_TABLES.items()
+    }
+    if args.json:
+        doc = {"format": schema.FORMAT_NAME, "schema_version": schema.SCHEMA_VERSION,
+               "columns": schema.describe(), "code_tables": tables}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{schema.FORMAT_NAME} schema {schema.SCHEMA_VERSION}: one Parquet file, one row "
+          "per household")
+    for col in schema.describe():
+        extra = f" [{col['unit']}]" if col["unit"] else ""
+        extra += f" codes: {col['codes']}" if col["codes"] else ""
+        print(f"  {col['column']:<22} {col['dtype']:<14} {col['zh']} / {col['en']}{extra}")
+    for name, table in tables.items():
+        mark = "verified" if table["verified"] else "working list, editable"
+        print(f"{name} ({table['zh']}; {mark}):")
+        print("  " + ", ".join(f"{c['code']} {c['zh']} {c['en']}" for c in table["codes"]))
+    return EXIT_OK
+
+
+def _info(args: argparse.Namespace) -> int:
+    import os
+
+    import numpy as np
+
+    from .model.register.schema import MONITORING_TYPE, RISK_STATUS
+
+    register = _load(args.file)
+    cols = register.columns
+    status = np.bincount(cols["risk_status"], minlength=4)
+    in_monitoring = cols["risk_status"] == RISK_STATUS.value_of("monitoring")
+    by_type = np.bincount(cols["mon_type"][in_monitoring], minlength=4)
+    towns, _ = register.groups("town")
+    info = {
+        "file": args.file,
+        "synthetic": register.meta.synthetic,
+        "title": register.meta.title,
+        "note": register.meta.note,
+        "schema_version": register.meta.schema_version,
+        "households": len(register),
+        "persons": int(cols["size"].sum(dtype=np.int64)),
+        "villages": len(register.villages),
+        "towns": len(towns),
+        "years": list(register.years),
+        "monitoring": {
+            MONITORING_TYPE.codes[t].key: int(by_type[t]) for t in range(1, 4)
+        },
+        "risk_status": {RISK_STATUS.codes[s].key: int(status[s]) for s in range(4)},
+        "relocated": int(np.count_nonzero(cols["reloc_kind"])),
+        "no_labour": int(np.count_nonzero(cols["no_labour"])),
+        "bytes_in_memory": register.nbytes(),
+        "file_bytes": os.path.getsize(args.file),
+        "sha256": register.sha256(),
+    }
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"file: {args.file}  [{_synthetic_note(register)}]")
+    if info["title"]:
+        print(f"title: {info['title']}")
+    print(f"schema version: {info['schema_version']}")
+    print(f"households: {info['households']:,}  persons: {info['persons']:,}")
+    print(f"villages: {info['villages']}  towns: {info['towns']}  "
+          f"years: {register.years[0]}-{register.years[-1]}")
+    kinds = ", ".join(f"{k} {v:,}" for k, v in info["monitoring"].items())
+    print(f"in monitoring: {sum(info['monitoring'].values()):,} ({kinds})")
+    print(f"risk eliminated: {info['risk_status']['eliminated']:,}, naturally: "
+          f"{info['risk_status']['natural']:,}")
+    print(f"relocated: {info['relocated']:,}  no labour capacity: {info['no_labour']:,}")
+    print(f"file: {info['file_bytes'] / 1e6:.1f} MB  in memory: "
+          f"{info['bytes_in_memory'] / 1e6:.1f} MB  sha256: {info['sha256']}")
+    return EXIT_OK
+
+
+def _line_words(rules: Any, used: list[Any], year: int) -> list[str]:
+    if not used:
+        return [f"no {year} monitoring line in rule set {rules.id}"]
+    out = []
+    for entry in used:
+        mark = "verified" if entry.verified else "background knowledge, editable"
+        out.append(f"{year} line: {entry.value:,.0f} yuan ({entry.scope or 'national'}) [{mark}]")
+    return out
+
+
+def _check(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from .model.register.rules import REASONS, VERDICTS, evaluate
+
+    rules = _rules(args)
+    register = _load(args.file)
+    year = _year_of(register, args)
+    result = evaluate(register, rules, year)
+    counts = result.counts()
+    ids = register.columns["household_id"]
+    verdicts = []
+    for v in VERDICTS:
+        reasons = {k: n for k, n in result.reason_counts(v.code).items() if n}
+        rows = np.flatnonzero(result.verdict == v.code)[: max(args.show, 0)]
+        verdicts.append({
+            "verdict": v.key,
+            "label": v.zh if args.lang == "zh" else v.en,
+            "households": counts[v.key],
+            "reasons": reasons,
+            "examples": [
+                {"household": ids[r].decode("ascii", "replace"),
+                 "reasons": result.explain(int(r), args.lang)}
+                for r in rows
+            ],
+        })
+    findings = counts["at_risk"] + counts["recheck"]
+    if args.json:
+        print(json.dumps({
+            "file": args.file,
+            "synthetic": register.meta.synthetic,
+            "year": year,
+            "rule_set": {"id": rules.id, "version": rules.version},
+            "lines": [_builtins(e) for e in result.lines_used],
+            "households": len(register),
+            "verdicts": verdicts,
+        }, ensure_ascii=False, indent=2))
+    else:
+        short = {r.key: r.short(args.lang) for r in REASONS}
+        print(f"{args.file}  [{_synthetic_note(register)}]")
+        print(f"rules: {rules.id} v{rules.version}; " + "; ".join(
+            _line_words(rules, result.lines_used, year)))
+        print(f"{year}: {len(register):,} households")
+        for item in verdicts:
+            if not item["households"]:
+                continue
+            print(f"  {item['label']:<44} {item['households']:>10,}")
+            for key, n in sorted(item["reasons"].items(), key=lambda kv: -kv[1]):
+                if key not in ("above_line", "needs_met"):  # listed in --json
+                    print(f"      {short[key]:<40} {n:>10,}")
+            for example in item["examples"]:
+                print(f"      - {example['household']}: " + "; ".join(example["reasons"]))
+    return EXIT_INVALID if findings else EXIT_OK
+
+
+def _builtins(entry: Any) -> dict[str, Any]:
+    import msgspec
+
+    return msgspec.to_builtins(entry)
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    from .model.register.aggregate import aggregate, what_if
+    from .model.register.aggregate import provenance as make_provenance
+
+    rules = _rules(args)
+    register = _load(args.file)
+    year = _year_of(register, args)
+    result = aggregate(register, rules, year, args.level)
+    result.provenance = make_provenance(register, rules, year, hash_file=True)
+    extra = None
+    if args.line is not None:
+        extra = what_if(
+            register, args.line, year, without_transfer=args.without_transfer, level=args.level
+        )
+    names = _names()
+    rows = result.rows()
+    for i, row in enumerate(rows):
+        zh, en = names.get(int(row["code"]), ("", ""))
+        row["name_zh"], row["name_en"] = zh, en
+        if extra is not None:
+            row["what_if_below"] = int(extra.below[i])
+    if args.json:
+        doc = result.to_dict()
+        doc["rows"] = rows
+        if extra is not None:
+            doc["what_if"] = {"line": extra.line, "without_transfer": extra.without_transfer}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    prov = result.provenance
+    print(f"{args.file}  [{_synthetic_note(register)}]")
+    print(f"derived figures, not reported: register sha256 {prov.register_sha256[:12]}..., "
+          f"rules {prov.rule_set} v{prov.rule_version}, year {year}, level {args.level}")
+    what = ""
+    if extra is not None:
+        what = f"  <{extra.line:,.0f}" + ("-tr" if extra.without_transfer else "")
+    header = (f"{'code':<12} {'name':<22} {'hh':>8} {'monitored u/m/s':>17} {'below%':>7} "
+              f"{'incid%':>7} {'exit':>4} {'median':>9} {'reloc emp/lab':>14}{what}")
+    print(header)
+    for row in rows:
+        name = row["name_zh"] if args.lang == "zh" or not row["name_en"] else row["name_en"]
+        mon = (f"{row['monitored_unstable']}/{row['monitored_marginal']}/"
+               f"{row['monitored_sudden']}")
+        ok = {True: "ok", False: "no", None: "-"}[row["exit_check_ok"]]
+        name = name[:11] if args.lang == "zh" else name[:22]  # CJK is two columns wide
+        pad = 22 - (2 * len(name) if args.lang == "zh" else len(name))
+        line = (f"{row['code']:<12} {name}{' ' * max(pad, 0)} {row['households']:>8,} {mon:>17} "
+                f"{_pct(row['share_below_pct']):>7} {_pct(row['incidence_pct']):>7} {ok:>4} "
+                f"{_pct(row['median_income'], 0):>9} "
+                f"{row['relocated_employed']:>6,}/{row['relocated_with_labour']:<7,}")
+        if extra is not None:
+            line += f" {row['what_if_below']:>8,}"
+        print(line)
+    return EXIT_OK
+
+
+def _pct(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
