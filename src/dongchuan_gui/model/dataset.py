@@ -83,6 +83,13 @@ class Dataset:
         for place in self.data.places:
             self._children[place.parent].append(place)
 
+    def _reindex_links(self, kind: str) -> None:
+        """After a record of ``kind`` came or went: the place tree, or the figure index."""
+        if kind == "places":
+            self._reindex_places()
+        elif kind == "observations":
+            self._obs_index = None  # built again when next asked
+
     def _position(self, kind: str, record_id: str) -> int:
         positions = self._positions[kind]
         if positions is None:
@@ -232,10 +239,7 @@ class Dataset:
             positions[record.id] = at
         else:
             self._positions[kind] = None
-        if kind == "places":
-            self._reindex_places()
-        elif kind == "observations":
-            self._obs_index = None
+        self._reindex_links(kind)
         self._notify(Change("added", kind, record.id, record))
 
     def replace(self, kind: str, record: Record) -> Record:
@@ -262,10 +266,7 @@ class Dataset:
             del self._positions[kind][record_id]  # the last one: the others keep their place
         else:
             self._positions[kind] = None
-        if kind == "places":
-            self._reindex_places()
-        elif kind == "observations":
-            self._obs_index = None
+        self._reindex_links(kind)
         self._notify(Change("removed", kind, record_id, old))
         return i, old
 

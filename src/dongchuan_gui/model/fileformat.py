@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import msgspec
 
@@ -572,17 +572,29 @@ def is_read_only(path: str | os.PathLike[str]) -> bool:
 
 
 def write_atomic(path: str | os.PathLike[str], payload: bytes, *, mode: int | None = None) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves the old file or the new,
-    never a mix: a temporary file in the same folder, fsync, rename, fsync the folder.
-    The file keeps its permissions (``mode`` for a new file, else the default a new
-    file gets from the umask). A read-only file is refused. Raises OSError (the
-    original file untouched) when anything fails."""
+    """Write ``payload`` to ``path`` atomically (see :func:`write_atomic_stream`)."""
+    write_atomic_stream(path, lambda handle: handle.write(payload), mode=mode)
+
+
+def write_atomic_stream(
+    path: str | os.PathLike[str],
+    write: Callable[[IO[bytes]], object],
+    *,
+    mode: int | None = None,
+) -> None:
+    """Write ``path`` so that a crash leaves the old file or the new, never a mix:
+    ``write`` fills a temporary file in the same folder, then fsync, rename, fsync
+    the folder. The file keeps its permissions (``mode`` for a new file, else the
+    default a new file gets from the umask). A read-only file is refused. Raises
+    OSError (the original file untouched) when anything fails."""
     path = Path(path)
     folder = path.parent
     try:
         current = os.stat(path)
     except FileNotFoundError:
         current = None
+    if current is not None and stat.S_ISDIR(current.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if current is not None and is_read_only(path):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     keep = stat.S_IMODE(current.st_mode) if current is not None else mode
@@ -590,7 +602,7 @@ def write_atomic(path: str | os.PathLike[str], payload: bytes, *, mode: int | No
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path, os.getpid()), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             if hasattr(os, "fchmod"):  # mkstemp made it 0600
                 os.fchmod(handle.fileno(), 0o666 & ~_umask() if keep is None else keep)
