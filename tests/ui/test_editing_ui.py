@@ -8,6 +8,8 @@ import sys
 import time
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from dongchuan_gui.model import load_path
@@ -362,3 +364,61 @@ faulthandler._sigsegv()
     assert child.stdout.strip() == str(log)
     text = log.read_text(encoding="utf-8")
     assert "Segmentation fault" in text and "<string>" in text
+
+
+def test_tabbing_through_unchanged_fields_changes_nothing(window, qtbot, data_file):
+    """Coordinates and large decimals used to be shown rounded (``:g``), so merely
+    leaving the field stored the rounded value."""
+    import msgspec
+
+    ds = window.document.dataset
+    obs = ds.get("observations", "census-2010")
+    ds.replace("observations", msgspec.structs.replace(obs, value=1234567.0))
+    window.document.undo_stack.setClean()
+    window.navigate("place", YANTOU)
+    window.places.pane.show_edit_side()
+    settle(qtbot)
+    place = ds.place(YANTOU)
+    assert place.location is not None
+    editor = window.places.pane.edit_panel.editor
+    for name in ("name_zh", "name_en", "code", "location"):
+        type_into(qtbot, editor.widget(name), editor.widget(name).text())
+    assert ds.place(YANTOU) == place
+    window.navigate("place", ds.get("observations", "census-2010").place)
+    panel = window.places.pane.edit_panel
+    assert panel.select_related("observations", "census-2010")
+    value = panel.related_editor.widget("value")
+    assert value.text() == "1234567"
+    type_into(qtbot, value, value.text())
+    assert ds.get("observations", "census-2010").value == 1234567
+    assert window.document.undo_stack.count() == 0 and window.document.is_clean
+
+
+def test_save_and_close_keep_text_still_being_typed(window, qtbot, data_file):
+    window.navigate("program", "relocation")
+    window.programs.pane.show_edit_side()
+    settle(qtbot)
+    name = window.programs.pane.edit_panel.editor.widget("name_en")
+    click(qtbot, name)
+    QTest.keyClick(name, Qt.Key.Key_End)
+    QTest.keyClicks(name, " PENDING")
+    shortcut(qtbot, window, "Ctrl+S")  # without leaving the field
+    saved = {g.id: g.name_en for g in load_path(data_file).data.programs}
+    assert saved["relocation"] == "Relocation out of unsafe villages PENDING"
+    QTest.keyClicks(name, " MORE")
+    asked = []
+    window.files.ask_save_changes = lambda doc_name: asked.append(doc_name) or "cancel"
+    assert not window.close()  # the typed text counts as a change: the user is asked
+    assert asked == ["dongchuan.json"]
+
+
+def test_text_refused_as_a_number_gives_the_stored_value_back(window, qtbot):
+    window.navigate("place", YANTOU)
+    window.places.pane.show_edit_side()
+    settle(qtbot)
+    panel = window.places.pane.edit_panel
+    assert panel.select_related("observations", "yantou-elevation")
+    value = panel.related_editor.widget("value")
+    type_into(qtbot, value, "abc")
+    assert "is not a number" in panel.related_editor.error_text("value")
+    assert value.text() == "2000"

@@ -136,6 +136,7 @@ class ExchangeController(QObject):
     def export_table(self) -> Path | None:
         from ..model.tables import export_table
 
+        self.window.commit_pending_edit()  # what is typed but not left yet goes out too
         path = self.ask_save(
             self.tr("Export table"),
             self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
@@ -155,6 +156,7 @@ class ExchangeController(QObject):
     def export_dhis2(self) -> Path | None:
         from ..model import dhis2
 
+        self.window.commit_pending_edit()  # what is typed but not left yet goes out too
         path = self.ask_save(
             self.tr("Export DHIS2 data values"),
             self.tr("DHIS2 JSON (*.json);;DHIS2 CSV (*.csv)"),
@@ -224,6 +226,7 @@ class ExchangeController(QObject):
     def export_report(self, path: Path | None = None) -> Path | None:
         from .reports import write_pdf
 
+        self.window.commit_pending_edit()  # what is typed but not left yet goes out too
         kind, record_id = self._scope()
         path = path or self.ask_save(
             self.tr("Save report as PDF"),
@@ -252,6 +255,7 @@ class ExchangeController(QObject):
         """Print the report of what the tab shows; returns the number of pages."""
         from .reports import render
 
+        self.window.commit_pending_edit()  # what is typed but not left yet goes out too
         printer = self.ask_printer()
         if printer is None:
             return 0

@@ -131,6 +131,7 @@ class FileController(QObject):
     # --------------------------------------------------------- opening
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document."""
+        self.window.commit_pending_edit()
         doc = self.document
         if doc is None or doc.is_clean:
             return True
@@ -208,6 +209,7 @@ class FileController(QObject):
     # ---------------------------------------------------------- saving
     @Slot()
     def save(self) -> bool:
+        self.window.commit_pending_edit()
         doc = self.document
         if doc is None:
             return False
@@ -217,6 +219,7 @@ class FileController(QObject):
 
     @Slot()
     def save_as(self) -> bool:
+        self.window.commit_pending_edit()
         path = self.ask_save_path()
         return self._save_to(path) if path is not None else False
 
@@ -245,6 +248,7 @@ class FileController(QObject):
     # -------------------------------------------------------- snapshots
     @Slot()
     def take_snapshot(self) -> Path | None:
+        self.window.commit_pending_edit()
         doc = self.document
         note = self.ask_snapshot_note()
         if doc is None or note is None:

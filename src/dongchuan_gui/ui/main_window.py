@@ -326,6 +326,12 @@ class MainWindow(QMainWindow):
             if hasattr(tab, "pane"):
                 tab.pane.edit_panel.select_related(kind, record_id)
 
+    def commit_pending_edit(self) -> None:
+        """Commit text typed into a field of the tab in view that was not left yet."""
+        tab = self.tabs[self.tab_widget.currentIndex()]
+        if hasattr(tab, "pane"):
+            tab.pane.edit_panel.commit_pending()
+
     def field_problem(self, kind: str, record_id: str, field: str, text: str) -> None:
         """Show a refused edit at its field and put the stored value back."""
         tab = self.tabs[self.tab_widget.currentIndex()]

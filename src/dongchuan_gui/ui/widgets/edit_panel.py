@@ -28,6 +28,8 @@ RELATED_OWNER = {"places": "place", "programs": "program"}
 def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
+    # the form follows the pane's width; it never scrolls sideways out of view
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     return area
 
@@ -145,6 +147,10 @@ class EditPanel(QWidget):
         self.related_editor.set_record(
             self.dataset, kind, self.dataset.get(kind, record_id), read_only=self.read_only
         )
+
+    def commit_pending(self) -> None:
+        for editor in (self.editor, self.related_editor):
+            editor.commit_pending()
 
     def editor_for(self, kind: str, record_id: str) -> RecordEditor | None:
         for editor in (self.editor, self.related_editor):

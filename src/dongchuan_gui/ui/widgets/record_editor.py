@@ -65,6 +65,15 @@ def _is_number(annotation) -> bool:
     return bool(args & {int, float}) and str not in args
 
 
+def _number_text(value: float) -> str:
+    """A number as text that reads back as the same number: whole numbers without
+    ".0", others in Python's shortest round-trip form (never rounded like ``:g``,
+    which turned 25.86665 into 25.8666 and 1234567.0 into 1.23457e+06)."""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
 class _TextEdit(QPlainTextEdit):
     """Long text that commits when the user leaves the field."""
 
@@ -158,6 +167,11 @@ class RecordEditor(QWidget):
         if (name in REFERENCES and not _is_list(annotation)) or literal:
             box = QComboBox(self)
             box.setObjectName(name)
+            # long names must not widen the form past its pane
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
             if literal:
                 for option in literal:
                     box.addItem(str(option), option)
@@ -226,9 +240,9 @@ class RecordEditor(QWidget):
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         if isinstance(value, Location):
-            return f"{value.lat:g}, {value.lon:g}, {value.datum}"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value)) if not _is_number(annotation) else f"{value:g}"
+            return f"{_number_text(value.lat)}, {_number_text(value.lon)}, {value.datum}"
+        if isinstance(value, float):
+            return _number_text(value)
         return str(value)
 
     def _parse(self, name: str, annotation, text: str) -> Any:
@@ -269,6 +283,7 @@ class RecordEditor(QWidget):
             value = self._parse(name, annotation, edit.text())
         except ValueError as exc:
             self.show_error(name, str(exc))
+            self.reset_field(name)  # the stored value comes back, as for every refusal
             return
         current = msgspec.to_builtins(getattr(self.record, name))
         if value == current or (value is None and current in (None, "", [])):
@@ -285,6 +300,17 @@ class RecordEditor(QWidget):
             return
         self.clear_error(name)
         self.field_edited.emit(self.kind, self.record.id, name, value)
+
+    def commit_pending(self) -> None:
+        """Commit what is being typed in a field that has not been left yet (before
+        a save, a snapshot or closing, so typed text is never dropped)."""
+        for name, widget in self._widgets.items():
+            if not widget.hasFocus():
+                continue
+            if isinstance(widget, QLineEdit) and widget.isModified():
+                self._line_committed(name, widget, self._annotations[name])
+            elif isinstance(widget, _TextEdit):
+                self._text_committed(name, widget)
 
     # ---------------------------------------------------------- feedback
     def show_error(self, name: str, message: str) -> None:
