@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.ui.conftest import no_questions
 
-ACTIONS = 300
+ACTIONS = 400
 SEEDS = [1, 2, 3]
 
 
