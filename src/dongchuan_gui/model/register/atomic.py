@@ -2,7 +2,7 @@
 
 A register file is written by pyarrow straight into a temporary file beside the
 target, hashed on the way, then fsynced and renamed over the target (the folder is
-fsynced too), as ``model.fileformat.write_atomic`` does for a dataset's bytes.
+fsynced too), as ``model.atomic.write_atomic`` does for a dataset's bytes.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from typing import IO
 
-from .. import fileformat
+from .. import atomic
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
@@ -49,7 +49,7 @@ class _Hashing:
 
 def write_atomic_stream(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> str:
     """Write a file atomically as the dataset's own saves are written
-    (:func:`..fileformat.write_atomic_stream`: temporary file beside ``path``, fsync,
+    (:func:`..atomic.write_atomic_stream`: temporary file beside ``path``, fsync,
     rename, folder fsync, mode kept, read-only refused, strays of dead writers
     removed) and return the sha256 of what was written."""
     digest: list[str] = []
@@ -59,5 +59,5 @@ def write_atomic_stream(path: str | os.PathLike[str], write: Callable[[IO[bytes]
         write(hashing)
         digest.append(hashing.digest.hexdigest())
 
-    fileformat.write_atomic_stream(path, hashed)
+    atomic.write_atomic_stream(path, hashed)
     return digest[0]
