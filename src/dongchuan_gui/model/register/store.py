@@ -10,25 +10,22 @@ Incomes are compared to the fen (0.01 yuan), as the ledgers record them.
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import msgspec
 import numpy as np
 
 from . import schema
 from .atomic import file_sha256, write_atomic_stream
+from .income_key import _MISSING, _SHIFT, IncomeKey, _build_key, _fen_threshold  # noqa: F401
+from .ref import RegisterRef, check_ref, make_ref  # noqa: F401 (part of the store API)
 from .schema import FLAG_UNKNOWN, ID_WIDTH, MEASURE, SCHEMA_VERSION
 
 LEVELS = ("village", "town", "district")
 MAX_ROWS = 50_000_000
-_SHIFT = 40  # bits of the fen part of a presorted key
-_MISSING = (1 << _SHIFT) - 1  # a missing income sorts last in its group
-_FEN_SPAN = _MISSING - 1
 _ROW_GROUP = 4 * 1024 * 1024
 _READ_BATCH = 24  # columns read at a time
 
@@ -104,64 +101,6 @@ class RegisterMeta:
             schema_version=version,
         )
 
-
-@dataclass(frozen=True)
-class IncomeKey:
-    """Incomes of one year sorted within groups (villages, towns...), as int64 keys."""
-
-    keys: np.ndarray  # sorted: group << 40 | (fen - lo); a missing income is 2**40 - 1
-    offsets: np.ndarray  # int64, groups + 1: where each group's keys start
-    known: np.ndarray  # int64 per group: incomes present
-    lo: int  # fen subtracted from every income
-    starts: np.ndarray  # int64 per group: group << 40, the smallest key of the group
-
-    def thresholds(self, line: float | np.ndarray) -> np.ndarray:
-        """Per group, the search key of 'income < line' (line per group or one value)."""
-        if np.ndim(line) == 0:
-            part = min(max(_fen_threshold_one(float(line)) - self.lo, 0), _MISSING)
-            return self.starts | np.int64(part)
-        fen = _fen_threshold(np.asarray(line, dtype=np.float64))
-        return self.starts | np.clip(fen - self.lo, 0, _MISSING).astype(np.int64)
-
-    def count_below(self, line: float | np.ndarray) -> np.ndarray:
-        """Households of each group whose income is below ``line`` (missing never is)."""
-        return np.searchsorted(self.keys, self.thresholds(line)) - self.offsets[:-1]
-
-    def medians(self) -> np.ndarray:
-        """Median income of each group in yuan (NaN where no income is known)."""
-        n = self.known
-        start = self.offsets[:-1]
-        has = n > 0
-        lo_at = np.where(has, start + (n - 1) // 2, 0)
-        hi_at = np.where(has, start + n // 2, 0)
-        mask = np.int64(_MISSING)
-        if len(self.keys) == 0:
-            return np.full(len(n), np.nan)
-        a = ((self.keys[lo_at] & mask) + self.lo) / 100
-        b = ((self.keys[hi_at] & mask) + self.lo) / 100
-        return np.where(has, (a + b) / 2, np.nan)
-
-
-def _fen_threshold_one(line: float) -> int:
-    """The smallest whole fen ``c`` with ``c / 100 >= line``: income < line iff fen < c."""
-    if not math.isfinite(line):  # nothing is below NaN or -inf, everything below +inf
-        return 1 << 62 if line > 0 else -(1 << 62)
-    c = math.ceil(line * 100)
-    if (c - 1) / 100 >= line:
-        c -= 1
-    elif c / 100 < line:
-        c += 1
-    return c
-
-
-def _fen_threshold(line: np.ndarray) -> np.ndarray:
-    """``_fen_threshold_one`` for an array of lines."""
-    line = np.where(np.isnan(line), -np.inf, line)
-    line = np.clip(line, -1e15, 1e15)
-    c = np.ceil(line * 100)
-    c = np.where((c - 1) / 100 >= line, c - 1, c)
-    c = np.where(c / 100 < line, c + 1, c)
-    return c.astype(np.int64)
 
 
 class Register:
@@ -420,7 +359,9 @@ class Register:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Register:
         """Read a register file; raises RegisterError with the file and what was expected."""
-        return _load(Path(path))
+        from .reading import load_parquet  # reading needs this module's classes
+
+        return load_parquet(Path(path))
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -463,27 +404,6 @@ def _empty(name: str, dtype: np.dtype, n: int) -> np.ndarray:
     return np.zeros(n, dtype=dtype)
 
 
-def _build_key(income: np.ndarray, gidx: np.ndarray, groups: int, year: int) -> IncomeKey:
-    fen = np.rint(income * 100)
-    missing = np.isnan(fen)
-    n_missing = int(np.count_nonzero(missing))
-    lo = 0
-    if n_missing < len(fen):
-        lo, hi = int(np.nanmin(fen)), int(np.nanmax(fen))
-        if hi - lo > _FEN_SPAN:
-            raise ValueError(f"{year} incomes span more than {_FEN_SPAN / 100:.0f} yuan")
-    fen -= lo
-    fen[missing] = _MISSING
-    keys = fen.astype(np.int64)
-    keys |= gidx.astype(np.int64) << _SHIFT
-    keys.sort()
-    counts = np.bincount(gidx, minlength=groups).astype(np.int64)
-    offsets = np.zeros(groups + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
-    if n_missing:
-        counts -= np.bincount(gidx[missing], minlength=groups)
-    starts = np.arange(groups, dtype=np.int64) << _SHIFT
-    return IncomeKey(keys, offsets, counts, lo, starts)
 
 
 # ----- validation
@@ -540,191 +460,3 @@ def _check_range(file: str, name: str, arr: np.ndarray, lo: int, hi: int) -> Non
         bad = small if small < lo else big
         row = int(np.flatnonzero(arr == bad)[0])
         raise RegisterError(file, f"column {name}, row {row + 1}: {bad} is not in {lo}..{hi}")
-
-
-# ----- reading
-
-
-def _load(path: Path) -> Register:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    name = str(path)
-    stamp = _stamp(path)  # before reading: a change while reading is caught later
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4)
-    except FileNotFoundError:
-        raise RegisterError(name, "no such file", unreadable=True) from None
-    except IsADirectoryError:
-        raise RegisterError(name, "is a folder, not a register file", unreadable=True) from None
-    except OSError as exc:
-        raise RegisterError(name, f"cannot read: {exc.strerror}", unreadable=True) from None
-    if head != b"PAR1":
-        raise RegisterError(
-            name, "not a Parquet file (expected a register .parquet)", unreadable=True
-        )
-    try:
-        pfile = pq.ParquetFile(path)
-        arrow_schema = pfile.schema_arrow
-        raw = (arrow_schema.metadata or {}).get(schema.META_KEY)
-        if raw is None:
-            raise RegisterError(name, "a Parquet file, but not a Dongchuan register")
-        try:
-            doc = json.loads(raw)
-        except ValueError:
-            raise RegisterError(name, "register metadata is not valid JSON") from None
-        meta = RegisterMeta.from_dict(doc, name)
-        if pfile.metadata.num_rows > MAX_ROWS:
-            raise RegisterError(name, f"more than {MAX_ROWS} households are not supported")
-        wanted = [*schema.column_dtypes(meta.years), "measures"]
-        absent = [c for c in wanted if c not in arrow_schema.names]
-        if absent:
-            raise RegisterError(name, f"missing column(s) {', '.join(absent[:3])}")
-        # a few columns at a time: the same speed, a lower peak of decoding buffers
-        columns: dict[str, np.ndarray] = {}
-        offsets: np.ndarray | None = None
-        values: np.ndarray | None = None
-        dtypes = schema.column_dtypes(meta.years)
-        for start in range(0, len(wanted), _READ_BATCH):
-            batch = pfile.read(columns=wanted[start : start + _READ_BATCH], use_threads=True)
-            for col_name in batch.column_names:
-                if col_name == "measures":
-                    offsets, values = _measures(batch.column(col_name), name)
-                else:
-                    columns[col_name] = _to_numpy(
-                        batch.column(col_name), dtypes[col_name], name, col_name
-                    )
-            del batch
-    except RegisterError:
-        raise
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        raise RegisterError(name, f"damaged Parquet file ({exc})", unreadable=True) from None
-    register = Register(columns, meta, offsets, values, source=path, file=name)
-    register._stamp = stamp
-    return register
-
-
-def _measures(chunked: Any, file: str) -> tuple[np.ndarray, np.ndarray]:
-    import pyarrow as pa
-
-    kind = chunked.type
-    if not pa.types.is_list(kind) or kind.value_type != pa.int8() or chunked.null_count:
-        raise RegisterError(file, "column measures: expected a list of codes per household")
-    merged = chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
-    raw = np.asarray(merged.offsets, dtype=np.int64)
-    first, last = (int(raw[0]), int(raw[-1])) if len(raw) else (0, 0)
-    values = merged.values.slice(first, last - first)
-    if values.null_count:
-        raise RegisterError(file, "column measures: an empty code")
-    offsets = (raw - first).astype(np.int32)
-    return offsets, values.to_numpy(zero_copy_only=False).astype(np.int8, copy=False)
-
-
-def _to_numpy(chunked: Any, dtype: np.dtype, file: str, name: str) -> np.ndarray:
-    import pyarrow as pa
-
-    arr = chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
-    kind = dtype.kind
-    if kind == "S":
-        if not pa.types.is_fixed_size_binary(arr.type) or arr.type.byte_width != ID_WIDTH:
-            raise RegisterError(file, f"column {name}: expected {ID_WIDTH}-byte household numbers")
-        if arr.null_count:
-            raise RegisterError(file, f"column {name}: a household has no number")
-        buf = arr.buffers()[1]
-        return np.frombuffer(buf, dtype=dtype, count=len(arr), offset=arr.offset * ID_WIDTH)
-    if kind == "M":
-        if not pa.types.is_date32(arr.type):
-            raise RegisterError(file, f"column {name}: expected dates")
-        days = arr.cast(pa.int32()).to_numpy(zero_copy_only=False)
-        if arr.null_count:
-            out = np.where(np.isnan(days), np.iinfo(np.int64).min, days).astype(np.int64)
-        else:
-            out = days.astype(np.int64)
-        return out.view("datetime64[D]")
-    expected = pa.from_numpy_dtype(dtype)
-    if arr.type != expected:
-        raise RegisterError(file, f"column {name}: expected {expected}, found {arr.type}")
-    if arr.null_count:
-        if kind != "f":
-            raise RegisterError(file, f"column {name}: empty cells (expected a value or -1)")
-        return arr.to_numpy(zero_copy_only=False)  # nulls become NaN
-    if kind == "b":
-        return arr.to_numpy(zero_copy_only=False)
-    return arr.to_numpy()
-
-
-# ----- the reference a dataset file keeps
-
-
-class RegisterRef(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """How a dataset file points at its register: path relative to the dataset file's
-    folder (with '/'), the file's sha256, its row count, whether it is synthetic, and
-    the id of the rule set it is evaluated with."""
-
-    path: str
-    sha256: str
-    rows: int
-    synthetic: bool
-    rule_set: str
-    schema_version: int = SCHEMA_VERSION
-
-    def to_dict(self) -> dict[str, Any]:
-        return msgspec.to_builtins(self)
-
-    @classmethod
-    def from_dict(cls, doc: Any) -> RegisterRef:
-        try:
-            ref = msgspec.convert(doc, cls)
-        except msgspec.ValidationError as exc:
-            raise ValueError(f"register reference: {exc}") from None
-        if Path(ref.path).is_absolute() or ref.path.startswith(("/", "\\")) or not ref.path:
-            raise ValueError("register reference: path must be relative to the dataset")
-        if len(ref.sha256) != 64 or any(c not in "0123456789abcdef" for c in ref.sha256):
-            raise ValueError("register reference: sha256 must be 64 hex digits")
-        if ref.rows < 0:
-            raise ValueError("register reference: rows must not be negative")
-        return ref
-
-    def resolve(self, dataset_path: str | os.PathLike[str]) -> Path:
-        return Path(dataset_path).parent / Path(*self.path.split("/"))
-
-
-def make_ref(
-    register_path: str | os.PathLike[str],
-    dataset_path: str | os.PathLike[str],
-    rule_set: str,
-    register: Register | None = None,
-) -> RegisterRef:
-    """The reference to store in ``dataset_path`` for the register file at ``register_path``."""
-    register_path = Path(register_path)
-    reg = register if register is not None else Register.load(register_path)
-    folder = Path(dataset_path).resolve().parent
-    rel = os.path.relpath(register_path.resolve(), folder)
-    digest = reg.sha256() if reg.path == register_path else None
-    return RegisterRef(
-        path=Path(rel).as_posix(),
-        sha256=digest or file_sha256(register_path),
-        rows=len(reg),
-        synthetic=reg.meta.synthetic,
-        rule_set=rule_set,
-    )
-
-
-def check_ref(ref: RegisterRef, dataset_path: str | os.PathLike[str]) -> list[str]:
-    """What is wrong with the file a reference points at (empty when it matches)."""
-    target = ref.resolve(dataset_path)
-    if not target.is_file():
-        return [f"{ref.path}: register file not found"]
-    problems = []
-    if file_sha256(target) != ref.sha256:
-        problems.append(f"{ref.path}: the file changed since it was referenced (sha256)")
-    try:
-        import pyarrow.parquet as pq
-
-        rows = pq.ParquetFile(target).metadata.num_rows
-    except Exception as exc:  # any read failure is reported the same way
-        return [*problems, f"{ref.path}: cannot read ({type(exc).__name__})"]
-    if rows != ref.rows:
-        problems.append(f"{ref.path}: {rows} households, the reference says {ref.rows}")
-    return problems
