@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -64,6 +65,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     gen.add_argument("--households", type=_households, required=True, metavar="N")
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("-o", "--output", required=True, metavar="FILE")
+    gen.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never one open in the app)"
+    )
     info = sub.add_parser("info", help="households, villages, years, synthetic or not")
     shape = sub.add_parser("schema", help="the register's columns and code tables")
     shape.add_argument("--json", action="store_true", help="print JSON")
@@ -116,8 +120,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from .model.locks import FileLockedError, holder
     from .model.register.generate import generate
 
+    target = Path(args.output)
+    try:
+        if holder(target) is not None:
+            raise FileLockedError(target, holder(target))
+    except FileLockedError as exc:
+        _say(f"{target}: {exc}")
+        return EXIT_UNREADABLE
+    if target.exists() and not args.force:
+        _say(f"{target}: exists; choose another name, or --force to replace it")
+        return EXIT_UNREADABLE
     register = generate(args.households, args.seed)
     try:
         register.save(args.output)

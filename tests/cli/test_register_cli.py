@@ -87,7 +87,7 @@ def test_custom_rules_file(register_file, tmp_path, capsys):
         (["info", "{text}"], "not a Parquet file"),
         (["info", "{folder}"], "is a folder"),
         (["check", "{reg}", "--year", "2019"], "no 2019 data in this register (years 2021-2025)"),
-        (["check", "{reg}", "--rules", "{text}"], "not JSON"),
+        (["check", "{reg}", "--rules", "{text}"], "malformed JSON"),
         (["check", "{reg}", "--rules", "{missing}"], "cannot read"),
         (["generate", "--households", "10", "-o", "{missing}/x.parquet"], "cannot write"),
     ],
@@ -120,3 +120,26 @@ def test_schema(capsys):
     doc = json.loads(capsys.readouterr().out)
     causes = doc["code_tables"]["poverty_cause"]["codes"]
     assert len(causes) == 14 and causes[-1]["key"] == "other"  # none + 12 causes + other
+
+
+def test_generate_never_replaces_a_file_unasked_nor_one_open_in_the_app(tmp_path, capsys):
+    import shutil
+
+    from PySide6.QtCore import QLockFile
+
+    from tests.conftest import SEED
+
+    dataset = tmp_path / "d.json"
+    shutil.copyfile(SEED, dataset)
+    before = dataset.read_bytes()
+    assert run("generate", "--households", "5", "-o", str(dataset)) == 2
+    assert "exists" in capsys.readouterr().err
+    lock = QLockFile(str(dataset) + ".lock")
+    assert lock.tryLock(0)  # the window holds the file
+    try:
+        assert run("generate", "--households", "5", "--force", "-o", str(dataset)) == 2
+        assert "open in" in capsys.readouterr().err
+    finally:
+        lock.unlock()
+    assert dataset.read_bytes() == before
+    assert run("generate", "--households", "5", "--force", "-o", str(dataset)) == 0

@@ -53,8 +53,13 @@ def test_round_trip_is_byte_for_byte(small, tmp_path):
 
 
 def test_round_trip_of_hand_built_values(tmp_path):
-    reg = build([household(measures=[1, 7]), household(income={2025: np.nan}),
-                 household(identified=np.datetime64("2023-05-04"), status="monitoring")])
+    reg = build(
+        [
+            household(measures=[1, 7]),
+            household(income={2025: np.nan}),
+            household(identified=np.datetime64("2023-05-04"), status="monitoring"),
+        ]
+    )
     reg.save(tmp_path / "h.parquet")
     back = Register.load(tmp_path / "h.parquet")
     same(reg, back)
@@ -171,8 +176,14 @@ def test_reference_record(small, tmp_path):
     assert ref.path == "registers/r.parquet"
     assert ref.rows == len(small) and ref.synthetic and ref.sha256 == file_sha256(reg_path)
     doc = ref.to_dict()
-    assert doc == {"path": "registers/r.parquet", "sha256": ref.sha256, "rows": 3000,
-                   "synthetic": True, "rule_set": "cn-yunnan-monitoring", "schema_version": 1}
+    assert doc == {
+        "path": "registers/r.parquet",
+        "sha256": ref.sha256,
+        "rows": 3000,
+        "synthetic": True,
+        "rule_set": "cn-yunnan-monitoring",
+        "schema_version": 1,
+    }
     assert RegisterRef.from_dict(json.loads(json.dumps(doc))) == ref
     assert ref.resolve(dataset) == reg_path
     assert check_ref(ref, dataset) == []
@@ -208,14 +219,16 @@ def test_what_if_equals_a_plain_mask_for_many_lines(small):
         for year in (2021, 2025):
             inc = reg.income(year)
             known = inc[~np.isnan(inc)]
-            lines = np.concatenate([
-                rng.uniform(0, known.max() * 1.1, 150),
-                rng.choice(known, 100),
-                rng.choice(known, 50) + 0.01,
-                rng.choice(known, 50) - 0.01,
-                rng.choice(known, 50) + 0.005,
-                [0.0, 1e8, known.min(), known.max()],
-            ])
+            lines = np.concatenate(
+                [
+                    rng.uniform(0, known.max() * 1.1, 150),
+                    rng.choice(known, 100),
+                    rng.choice(known, 50) + 0.01,
+                    rng.choice(known, 50) - 0.01,
+                    rng.choice(known, 50) + 0.005,
+                    [0.0, 1e8, known.min(), known.max()],
+                ]
+            )
             key = reg.income_key(year)
             for level in ("village", "town", "district"):
                 lkey = reg.income_key(year, level)
@@ -263,8 +276,9 @@ def test_from_columns_rounds_money_to_the_fen_and_fills_gaps():
     assert reg.income(2025)[0] == 9000.12
     from dongchuan_gui.model.register import RegisterMeta
 
-    bare = Register.from_columns({"household_id": ["a"], "village": [530113102001],
-                                  "size": [2]}, RegisterMeta(years=(2025,)))
+    bare = Register.from_columns(
+        {"household_id": ["a"], "village": [530113102001], "size": [2]}, RegisterMeta(years=(2025,))
+    )
     assert np.isnan(bare.income(2025)[0]) and bare.columns["water_2025"][0] == -1
 
 
@@ -277,8 +291,9 @@ def test_what_if_edges_and_per_group_lines(small):
     assert np.array_equal(key.count_below(float("inf")), known)
     per_group = np.random.default_rng(3).uniform(6000, 12000, len(small.villages))
     per_group[::9] = np.nan
-    expect = np.bincount(small.village_idx[inc < per_group[small.village_idx]],
-                         minlength=len(small.villages))
+    expect = np.bincount(
+        small.village_idx[inc < per_group[small.village_idx]], minlength=len(small.villages)
+    )
     assert np.array_equal(key.count_below(per_group), expect)
     for x in (8700.0, 8700.004, 8699.995):
         assert np.array_equal(key.count_below(x), key.count_below(np.full(len(expect), x)))
@@ -295,9 +310,18 @@ def test_a_persons_id_number_never_enters_a_register(small, tmp_path):
     from dongchuan_gui.model.register.schema import id_number_rows
 
     # 11010519491231002X: the specimen number printed in GB 11643, check digit X
-    ids = np.array([b"11010519491231002X", b"110105194912310021", b"SYN-530113102001-000001",
-                    b"11010519491231002x", b"1101051949123100"], dtype="S24")
-    assert list(id_number_rows(ids)) == [0, 3]
+    ids = np.array(
+        [
+            b"11010519491231002X",
+            b"110105194912310021",
+            b"SYN-530113102001-000001",
+            b"11010519491231002x",
+            b"1101051949123100",
+        ],
+        dtype="S24",
+    )
+    # a wrong check digit is still a person's number (a typo): refused too
+    assert list(id_number_rows(ids)) == [0, 1, 3]
     with pytest.raises(RegisterError, match="row 1: a person's ID number"):
         build([household()]).__class__.from_columns(
             {"household_id": ["11010519491231002X"], "village": [530113102001], "size": [1]},
@@ -317,10 +341,58 @@ def test_a_persons_id_number_never_enters_a_register(small, tmp_path):
         Register.load(tmp_path / "id.parquet")
 
 
+def test_id_numbers_are_found_behind_prefixes_spaces_dashes_and_in_the_old_form():
+    from dongchuan_gui.model.register.schema import id_number_rows
+
+    ids = np.array(
+        [
+            b"11010519491231002X ",  # trailing space
+            b"110105491231002",  # the old 15-digit form
+            b"H11010519491231002X",  # a prefix
+            b"110105-19491231-002X",  # dashes
+            b"5301131020010001",  # a 16-digit ledger number: kept
+            b"530113102001000123",  # 18 digits without a birth date in it: kept
+        ],
+        dtype="S24",
+    )
+    assert list(id_number_rows(ids)) == [0, 1, 2, 3]
+
+
+def test_non_finite_incomes_and_bad_ids_are_refused_on_read(tmp_path):
+    import pyarrow.parquet as pq
+
+    from dongchuan_gui.model.register import Register
+    from dongchuan_gui.model.register.generate import generate
+    from dongchuan_gui.model.register.store import RegisterError
+
+    reg = generate(50, seed=3)
+    path = tmp_path / "r.parquet"
+    reg.save(path)
+    table = pq.read_table(path)
+    year = reg.latest_year
+    name = f"income_{year}"
+    values = table.column(name).to_numpy().copy()
+    values[4] = np.inf
+    bad = table.set_column(table.schema.get_field_index(name), name, [values])
+    pq.write_table(bad, tmp_path / "inf.parquet")
+    with pytest.raises(RegisterError, match="infinite"):
+        Register.load(tmp_path / "inf.parquet")
+    ids = table.column("household_id").to_pylist()
+    ids[1] = ids[0]
+    import pyarrow as pa
+
+    field = table.schema.field("household_id")
+    dup = table.set_column(
+        table.schema.get_field_index("household_id"), field, pa.array(ids, type=field.type)
+    )
+    pq.write_table(dup, tmp_path / "dup.parquet")
+    with pytest.raises(RegisterError, match="repeat"):
+        Register.load(tmp_path / "dup.parquet")
+
+
 @pytest.mark.parametrize(
     ("ids", "message"),
-    [(["a", "a"], "repeat"), (["x" * 25], "1 to 24"), (["", "b"], "1 to 24"),
-     (["户1"], "ASCII")],
+    [(["a", "a"], "repeat"), (["x" * 25], "1 to 24"), (["", "b"], "1 to 24"), (["户1"], "ASCII")],
 )
 def test_household_numbers_are_checked(ids, message, small):
     with pytest.raises(ValueError, match=message):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .. import safejson
 from . import schema
 from .schema import ID_WIDTH
 from .store import (
@@ -48,9 +48,9 @@ def load_parquet(path: Path) -> Register:
         if raw is None:
             raise RegisterError(name, "a Parquet file, but not a Dongchuan register")
         try:
-            doc = json.loads(raw)
-        except ValueError:
-            raise RegisterError(name, "register metadata is not valid JSON") from None
+            doc = safejson.decode(raw)
+        except safejson.JsonInputError as exc:
+            raise RegisterError(name, f"register metadata: {exc}") from None
         meta = RegisterMeta.from_dict(doc, name)
         if pfile.metadata.num_rows > MAX_ROWS:
             raise RegisterError(name, f"more than {MAX_ROWS} households are not supported")

@@ -9,7 +9,6 @@ their numbers ("below the 2025 line by 412 yuan").
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import msgspec
 import numpy as np
 
+from .. import safejson
 from .schema import NEEDS, RISK_STATUS
 from .store import Register
 
@@ -113,10 +113,12 @@ def load_rules(path: str | os.PathLike[str]) -> RuleSet:
     """A rule set from a JSON file; ValueError or OSError with the reason."""
     with open(path, "rb") as handle:
         data = handle.read(1 << 20)
+    if len(data) >= 1 << 20:
+        raise ValueError("larger than 1 MB; a rule set is a small file")
     try:
-        doc = json.loads(data)
-    except ValueError as exc:
-        raise ValueError(f"not JSON ({exc})") from None
+        doc = safejson.decode(data)
+    except safejson.JsonInputError as exc:
+        raise ValueError(str(exc)) from None
     return RuleSet.from_dict(doc)
 
 

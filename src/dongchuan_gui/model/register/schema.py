@@ -12,6 +12,7 @@ public source; the others are working lists to keep editable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -262,7 +263,35 @@ _ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dt
 _ID_CHECK = np.frombuffer(b"10X98765432", dtype=np.uint8)
 
 
+# a resident ID number inside a value, once spaces, dashes and dots are taken out:
+# 18 characters (17 digits and a check character; a wrong check digit is still one, a
+# typo) or the old 15-digit form, with a plausible birth date in it
+_ID_IN_TEXT = re.compile(
+    r"(?<![0-9])(?:[0-9]{6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r"[0-9]{3}[0-9Xx]|[0-9]{6}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})"
+    r"(?![0-9])"
+)
+_SEPARATORS = re.compile(rb"[\s\-._/]")
+
+
 def id_number_rows(ids: np.ndarray) -> np.ndarray:
+    """Rows whose household number holds a person's resident ID number (GB 11643), with
+    or without a valid check digit, in the 18- or the old 15-digit form, also behind a
+    prefix or split by spaces or dashes: such a value never enters a register. Only
+    values with 15 or more digits are looked at closely."""
+    if len(ids) == 0:
+        return np.zeros(0, dtype=np.int64)
+    raw = np.ascontiguousarray(ids).view(np.uint8).reshape(len(ids), ids.dtype.itemsize)
+    digits = ((raw >= 48) & (raw <= 57)).sum(axis=1)
+    rows = [
+        int(row)
+        for row in np.flatnonzero(digits >= 15)
+        if _ID_IN_TEXT.search(_SEPARATORS.sub(b"", bytes(ids[row])).decode("latin-1"))
+    ]
+    return np.asarray(sorted(set(rows) | set(_checked_id_rows(ids).tolist())), dtype=np.int64)
+
+
+def _checked_id_rows(ids: np.ndarray) -> np.ndarray:
     """Rows whose household number has the shape of a person's resident ID number
     (17 digits and a valid check digit, GB 11643): such a value never enters a register."""
     if len(ids) == 0:

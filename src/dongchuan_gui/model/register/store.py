@@ -383,6 +383,8 @@ def _household_ids(values: Any) -> np.ndarray:
             raise ValueError("household numbers must be ASCII letters and digits") from None
     if arr.dtype.kind != "S":
         raise ValueError("household numbers must be text")
+    if len(arr) and (arr.view(np.uint8) >= 128).any():
+        raise ValueError("household numbers must be ASCII letters and digits")
     lengths = np.char.str_len(arr) if len(arr) else np.zeros(0, dtype=np.int64)
     if len(arr) and (lengths.max() > ID_WIDTH or lengths.min() == 0):
         bad = int(np.flatnonzero((lengths > ID_WIDTH) | (lengths == 0))[0])
@@ -429,6 +431,14 @@ def _validate(reg: Register, file: str) -> None:
         raise RegisterError(file, "measures: offsets do not match the households")
     if n == 0:
         return
+    try:
+        _household_ids(cols["household_id"])  # empty, too long, not ASCII, repeated
+    except ValueError as exc:
+        raise RegisterError(file, str(exc)) from None
+    for name, arr in cols.items():
+        if arr.dtype.kind == "f" and np.isinf(arr).any():
+            row = int(np.flatnonzero(np.isinf(arr))[0])
+            raise RegisterError(file, f"{name}, row {row + 1}: an infinite amount; expected yuan")
     personal = schema.id_number_rows(cols["household_id"])
     if len(personal):
         raise RegisterError(
