@@ -52,7 +52,7 @@ CSV_HEADER = [
     "comment",
     "flwup",
 ]
-_DHIS2_PERIOD = re.compile(r"^(\d{4})(?:(Q[1-4])|(\d{2})(\d{2})?)?$")
+_DHIS2_PERIOD = re.compile(r"^([0-9]{4})(?:(Q[1-4])|([0-9]{2})([0-9]{2})?)?\Z")
 
 
 def to_dhis2_period(period: str) -> str:

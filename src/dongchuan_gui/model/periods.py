@@ -18,7 +18,10 @@ from typing import Literal
 
 Precision = Literal["year", "quarter", "month", "day"]
 
-_PATTERN = re.compile(r"^(?P<y>\d{4})(?:(?:Q(?P<q>[1-4]))|(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?))?$")
+# ASCII digits only ("\d" takes any script's digits) and "\Z" ("$" allows a final "\n")
+_PATTERN = re.compile(
+    r"^(?P<y>[0-9]{4})(?:(?:Q(?P<q>[1-4]))|(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?))?\Z"
+)
 PERIOD_SYNTAX = "YYYY, YYYYQn, YYYY-MM or YYYY-MM-DD"
 MIN_YEAR = 1000
 MAX_YEAR = 2999

@@ -18,11 +18,11 @@ SCHEMA_VERSION = 2
 Id = Annotated[
     str,
     msgspec.Meta(
-        pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$",
+        pattern=r"^[a-z0-9][a-z0-9._-]{0,79}\Z",
         description="lower-case letters, digits, '.', '_' or '-', at most 80",
     ),
 ]
-StatCode = Annotated[str, msgspec.Meta(pattern=r"^\d{12}$", description="12 digits")]
+StatCode = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{12}\Z", description="12 digits")]
 Latitude = Annotated[float, msgspec.Meta(ge=-90.0, le=90.0)]
 Longitude = Annotated[float, msgspec.Meta(ge=-180.0, le=180.0)]
 Number = int | float

@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import math
 import os
+import stat
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,7 @@ from .lookup import NameIndex
 from .periods import PeriodError, parse_period
 from .records import OBSERVATION_STATUSES, Observation
 from .tables import csv_problem, csv_rows
-from .units import parse_number
+from .units import canonical, check_count, parse_number
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -77,6 +79,10 @@ STATUS_WORDS = {
 }
 
 RowStatus = Literal["new", "updated", "unchanged", "rejected"]
+
+
+class Percent(float):
+    """A number from a cell formatted as a percentage: 0.12 shown as 12%."""
 
 
 class SheetError(Exception):
@@ -137,9 +143,12 @@ def read_sheet(
     what is wrong (and where)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise SheetError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SheetError(f"{path}: not a regular file")
+    size = info.st_size
     if size > max_bytes:
         raise SheetError(f"{path}: the file is {size:,} bytes; the limit is {max_bytes:,}")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -226,7 +235,8 @@ def _read_xlsx(path: Path, max_rows: int) -> Sheet:
         if sheet is None:
             raise SheetError(f"{path}: the workbook has no sheets")
         rows: list[list[Any]] = []
-        for values in sheet.iter_rows(values_only=True):
+        for cells in sheet.iter_rows():
+            values = [_cell_value(c) for c in cells]
             if not any(v is not None and str(v).strip() for v in values):
                 continue
             rows.append(list(values))
@@ -240,6 +250,15 @@ def _read_xlsx(path: Path, max_rows: int) -> Sheet:
         book.close()
     header = [str(h).strip() if h is not None else "" for h in rows[0]] if rows else []
     return Sheet(f"{path.name} › {sheet.title}", header, rows[1:], 2)
+
+
+def _cell_value(cell: Any) -> Any:
+    """A cell's value; a number formatted as a percentage (0.12 shown as 12%) is marked."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "%" in str(getattr(cell, "number_format", None) or ""):
+            return Percent(value)
+    return value
 
 
 def _xml_problem(exc: Exception) -> str:
@@ -276,22 +295,48 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def _ascii(value: Any) -> str:
+    """A cell's text with full-width digits and letters (typed with a Chinese input
+    method) as ASCII: for periods, codes, statuses and numbers."""
+    return unicodedata.normalize("NFKC", _text(value)).strip()
+
+
+def _find(index: NameIndex, text: str) -> str:
+    """The record ``text`` names; failing that, the one its NFKC form names."""
+    try:
+        return index.find(text)
+    except ValueError:
+        folded = unicodedata.normalize("NFKC", text).strip()
+        if folded == text:
+            raise
+        try:
+            return index.find(folded)
+        except ValueError:
+            pass
+        raise
+
+
 def _period(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%Y-%m-%d")
-    text = _text(value)
+    text = _ascii(value)
     parse_period(text)
     return text
 
 
-def _number(value: Any, unit: str) -> int | float:
+def _number(value: Any, unit: str, indicator: str = "") -> int | float:
     if isinstance(value, bool):
         raise ValueError("true/false is not a number")
+    if isinstance(value, Percent):
+        if canonical(unit) != "%":
+            raise ValueError(f"a percentage, but {indicator or 'the indicator'} is in {unit}")
+        value = round(float(value) * 100, 10)
+        return int(value) if value.is_integer() else value
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError("not a finite number")
-        return value
-    return parse_number(_text(value), unit)
+        return check_count(value, unit)
+    return parse_number(_ascii(value), unit)
 
 
 def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> ImportPlan:
@@ -315,23 +360,23 @@ def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> Impo
             return row[i] if i is not None and i < len(row) else None
 
         try:
-            indicator = indicators.find(_text(cell("indicator")))
-            place = places.find(_text(cell("place")))
+            indicator = _find(indicators, _text(cell("indicator")))
+            place = _find(places, _text(cell("place")))
             program_text = _text(cell("program"))
-            program = programs.find(program_text) if program_text else None
+            program = _find(programs, program_text) if program_text else None
             try:
                 period = _period(cell("period"))
             except PeriodError as exc:
                 raise ValueError(str(exc)) from None
-            value = _number(cell("value"), dataset.indicator(indicator).unit)
-            status_text = _text(cell("status")) or "reported"
+            value = _number(cell("value"), dataset.indicator(indicator).unit, indicator)
+            status_text = _ascii(cell("status")) or "reported"
             status = STATUS_WORDS.get(status_text, status_text.lower())
             if status not in OBSERVATION_STATUSES:
                 raise ValueError(
                     f"unknown status {status_text!r}; expected " + ", ".join(OBSERVATION_STATUSES)
                 )
             source_text = _text(cell("source"))
-            source = sources.find(source_text) if source_text else None
+            source = _find(sources, source_text) if source_text else None
         except ValueError as exc:
             plan.results.append(RowResult(number, "rejected", str(exc)))
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 # spellings of one unit, mapped to one name
@@ -120,11 +121,42 @@ NON_NEGATIVE = {
     "人次",
     "个村",
 }
+# units of things counted one by one: their values are whole numbers
+COUNTS = {
+    "people",
+    "households",
+    *(
+        name
+        for name in NON_NEGATIVE
+        if name not in {"ha", "mu", "km²", "m²", "t", "kg", "jin"}
+        and "yuan" not in name
+        and not name.endswith("元")
+    ),
+}
 SCALES_EN = ("thousand ", "10k ", "million ", "billion ", "hundred million ")
 SCALES_ZH = ("万", "亿", "千", "百万", "十万")
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$")
-_SEPARATORS = str.maketrans("", "", ",，  \u3000_")
+# ASCII digits only; commas are checked apart (thousands separators only)
+_NUMBER = re.compile(r"^([+-]?(?:[0-9,]+(?:\.[0-9,]*)?|\.[0-9,]+)(?:[eE][+-]?[0-9]+)?)(.*)\Z", re.S)
+_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
+_SEPARATORS = str.maketrans("", "", "  \u3000_")
+COUNT_NOT_WHOLE = "a count must be a whole number"
 _INT64 = 2**63
+
+
+def is_count(unit: str) -> bool:
+    """Whether values in ``unit`` count things one by one (people, households, jobs)."""
+    return canonical(unit) in COUNTS
+
+
+def check_count(value: int | float, unit: str) -> int | float:
+    """``value`` as a whole number when ``unit`` counts things; ValueError if it is not
+    whole."""
+    if isinstance(value, float) and is_count(unit) and math.isfinite(value):
+        if not value.is_integer():
+            raise ValueError(COUNT_NOT_WHOLE)
+        if abs(value) < _INT64:
+            return int(value)
+    return value
 
 
 def canonical(unit: str) -> str:
@@ -176,13 +208,20 @@ def parse_number(text: str, unit: str) -> int | float:
     indicator measured in ``unit``. A unit written after the number must be that
     unit; ValueError says why not."""
     raw = str(text).strip()
-    compact = raw.translate(_SEPARATORS)
+    # full-width digits and signs typed with a Chinese input method become ASCII
+    compact = unicodedata.normalize("NFKC", raw).translate(_SEPARATORS)
     if not compact:
         raise ValueError("the value is empty")
     match = _NUMBER.match(compact)
     if match is None:
         raise ValueError(f"{raw!r} is text, not a number")
     digits, suffix = match.group(1), match.group(2).strip()
+    if "," in digits:
+        if _GROUPED.match(digits) is None:
+            raise ValueError(
+                f"{raw!r}: a comma may only separate thousands (decimal comma? write 1.5)"
+            )
+        digits = digits.replace(",", "")
     if suffix and canonical(suffix) != canonical(unit):
         if is_unit(suffix):
             raise ValueError(f"{raw!r} is in {suffix}, not in {unit}")
@@ -194,4 +233,4 @@ def parse_number(text: str, unit: str) -> int | float:
         whole = int(digits) if len(digits) < 20 else int(number)
         if abs(whole) < _INT64:
             return whole
-    return number
+    return check_count(number, unit)
