@@ -144,6 +144,8 @@ def write_atomic_stream(
     default a new file gets from the umask). A read-only file is refused. Raises
     OSError (the original file untouched) when anything fails."""
     path = Path(path)
+    if path.is_symlink():  # write the link's target; the link stays a link
+        path = Path(os.path.realpath(path))
     folder = path.parent
     try:
         current = os.stat(path)

@@ -25,6 +25,8 @@ import json
 import math
 import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,7 @@ from .editing import new_id, value_problem
 from .periods import PeriodError, parse_period
 from .records import OBSERVATION_STATUSES, Observation
 from .tables import csv_problem, csv_rows, safe_cell, unescape_cell
-from .units import parse_number
+from .units import check_count, parse_number
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_VALUES = 50_000
@@ -256,7 +258,7 @@ def parse_csv(
                     "value": row[5],
                     "storedBy": row[6],
                     "comment": row[8],
-                    "followup": row[9].strip().lower() == "true",
+                    "followup": row[9].strip() or False,
                 }
             )
     except csv.Error as exc:
@@ -270,6 +272,8 @@ def is_dhis2_file(path: str | os.PathLike[str]) -> bool:
     if path.suffix.lower() == ".json":
         return True
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a FIFO or device: never opened (it could block or never end)
         with open(path, "rb") as handle:
             head = handle.read(200)
     except OSError:
@@ -283,8 +287,12 @@ def read_values(
     """The values of a DHIS2 file (JSON or CSV), size checked before reading.
     Raises ValueError or OSError; messages do not repeat the file name."""
     path = Path(path)
-    _check_size(path.stat().st_size, max_bytes, "file")
-    data = path.read_bytes()
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file")
+    _check_size(info.st_size, max_bytes, "file")
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1)
     parse = parse_json if path.suffix.lower() == ".json" else parse_csv
     return parse(data, max_bytes=max_bytes, max_values=max_values)
 
@@ -306,23 +314,25 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
             continue
         indicator = str(v.get("dataElement") or "")
         if dataset.indicator(indicator) is None:
+            indicator = _ascii(indicator)
+        if dataset.indicator(indicator) is None:
             summary.ignored.append((i, f"unknown data element {indicator!r}"))
             continue
-        org = str(v.get("orgUnit") or "")
+        org = _ascii(v.get("orgUnit"))
         place = by_code.get(org) or dataset.place(org)
         if place is None:
             summary.ignored.append((i, f"unknown organisation unit {org!r}"))
             continue
         try:
-            period = from_dhis2_period(str(v.get("period") or ""))
+            period = from_dhis2_period(_ascii(v.get("period")))
         except PeriodError as exc:
             summary.ignored.append((i, f"unknown period: {exc}"))
             continue
-        status = str(v.get("categoryOptionCombo") or "reported")
+        status = _ascii(v.get("categoryOptionCombo")) or "reported"
         if status not in OBSERVATION_STATUSES:
             summary.ignored.append((i, f"unknown category option combo {status!r}"))
             continue
-        program = str(v.get("attributeOptionCombo") or "") or None
+        program = _ascii(v.get("attributeOptionCombo")) or None
         if program is not None and dataset.program(program) is None:
             summary.ignored.append((i, f"unknown attribute option combo {program!r}"))
             continue
@@ -331,16 +341,26 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
         except ValueError as exc:
             summary.ignored.append((i, str(exc)))
             continue
+        try:
+            doubt = _flag(v.get("followup"))
+        except ValueError as exc:
+            summary.ignored.append((i, str(exc)))
+            continue
         key = (indicator, place.id, program, period, status)
         if key in seen:
             summary.ignored.append((i, f"the same figure as value {seen[key]}"))
             continue
         seen[key] = i
-        source = str(v.get("storedBy") or "") or None
-        if source is not None and dataset.source(source) is None:
-            source = None  # a DHIS2 user name, not one of our sources
-        notes = _parse_comment(str(v.get("comment") or ""))
         old = existing.get(key)
+        source = str(v.get("storedBy") or "") or None
+        if source is None or dataset.source(source) is None:
+            # a DHIS2 user name (a server always fills it), not one of our sources
+            source = old.source if old is not None else None
+        comment = str(v.get("comment") or "")
+        if comment or old is None:
+            notes = _parse_comment(comment)
+        else:  # no comment sent: keep the figure's notes
+            notes = {"locator": old.locator, "derived": old.derived, "comment": old.comment}
         fields = dict(
             indicator=indicator,
             place=place.id,
@@ -352,7 +372,7 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
             locator=notes["locator"],
             derived=notes["derived"],
             comment=notes["comment"],
-            doubt=bool(v.get("followup")),
+            doubt=doubt,
         )
         if old is not None:
             new = Observation(id=old.id, **fields)
@@ -376,6 +396,23 @@ def import_values(dataset: Dataset, values: list[dict[str, Any]]) -> ImportSumma
     return summary
 
 
+def _ascii(raw: Any) -> str:
+    """Text with full-width digits and letters (a Chinese input method's) as ASCII."""
+    return unicodedata.normalize("NFKC", str(raw or "")).strip()
+
+
+def _flag(raw: Any) -> bool:
+    """DHIS2's followup: a boolean, or the text true or false (any case)."""
+    if raw is None or raw == "":
+        return False
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+        return raw.strip().lower() == "true"
+    shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
+    raise ValueError(f"followup {shown} is not true or false")
+
+
 def _number(raw: Any, unit: str) -> int | float:
     """A DHIS2 value (text, or a JSON number) as a number in the indicator's unit."""
     if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
@@ -383,7 +420,7 @@ def _number(raw: Any, unit: str) -> int | float:
     if isinstance(raw, int | float):
         if isinstance(raw, float) and not math.isfinite(raw):
             raise ValueError(f"value {raw!r} is not a finite number")
-        return raw
+        return check_count(raw, unit)
     try:
         return parse_number(str(raw), unit)
     except ValueError as exc:

@@ -83,11 +83,26 @@ def value_problem(dataset: Dataset, obs: Observation) -> str:
 
 
 def new_id(dataset: Dataset, kind: str, stem: str, also_taken: set[str] = frozenset()) -> str:
-    taken = {r.id for r in getattr(dataset.data, kind)} | also_taken
-    n = 1
-    while f"{stem}-{n}" in taken:
-        n += 1
-    return f"{stem}-{n}"
+    """``stem-N`` for an N no record of ``kind`` (nor ``also_taken``) has: the lowest
+    when the taken numbers run 1, 2, 3 ...; found in O(log N) index look-ups (doubling,
+    then halving), so that importing thousands of figures with one stem stays fast."""
+
+    def free(n: int) -> bool:
+        rid = f"{stem}-{n}"
+        return rid not in also_taken and dataset.get(kind, rid) is None
+
+    if free(1):
+        return f"{stem}-1"
+    low, high = 1, 2  # low is taken
+    while not free(high):
+        low, high = high, high * 2
+    while high - low > 1:  # low taken, high free
+        mid = (low + high) // 2
+        if free(mid):
+            high = mid
+        else:
+            low = mid
+    return f"{stem}-{high}"
 
 
 @dataclass

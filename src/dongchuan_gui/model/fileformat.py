@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,10 +82,17 @@ def _fail(file: str, path: str, message: str, *, unreadable: bool = False) -> Da
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     name = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO blocks, /dev/zero never ends
+            raise _fail(name, "$", "not a regular file")
+        size = info.st_size
         if size > max_bytes:
             raise _fail(name, "$", f"file is {size:,} bytes; the limit is {max_bytes:,}")
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew since
+            raise _fail(name, "$", f"file is over {max_bytes:,} bytes (the limit)")
+        return data
     except DatasetError:
         raise
     except OSError as exc:

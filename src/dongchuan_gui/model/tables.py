@@ -185,13 +185,20 @@ def csv_bytes(header: list[str], body: list[list[Any]]) -> bytes:
 
 def xlsx_bytes(sheets: dict[str, tuple[list[str], list[list[Any]]]]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def clean(value: Any) -> Any:
+        # control characters (a NUL in a title) are not allowed in XML: dropped
+        if isinstance(value, str):
+            return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return value
 
     book = Workbook(write_only=True)
     for name, (header, body) in sheets.items():
         sheet = book.create_sheet(title=name[:31])
-        sheet.append(header)
+        sheet.append([clean(h) for h in header])
         for row in body:
-            sheet.append([safe_cell(v) for v in row])
+            sheet.append([clean(safe_cell(v)) for v in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
