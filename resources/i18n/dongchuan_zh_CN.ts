@@ -661,6 +661,10 @@ Open it read-only?</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>{0} is already open.</source>
+        <translation>{0} 已经打开。</translation>
+    </message>
+    <message>
         <source>{0} cannot be written here (no permission), so it is open read-only; Save As keeps your changes in another file.</source>
         <translation>{0} 在此处不可写（没有权限），因此以只读方式打开；可用“另存为”把修改保存到其他文件。</translation>
     </message>

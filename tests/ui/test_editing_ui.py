@@ -331,8 +331,10 @@ def test_links_can_be_typed_as_names_or_codes(window, qtbot):
 
 
 def test_a_read_only_file_opens_read_only(window, data_file, qtbot):
-    os.chmod(data_file, 0o444)
-    assert window.open_path(data_file)
+    other = data_file.with_name("other.json")
+    other.write_bytes(data_file.read_bytes())
+    os.chmod(other, 0o444)
+    assert window.open_path(other)
     assert window.document.read_only
     assert "[read-only]" in window.windowTitle()
     assert "cannot be written" in window.statusBar().currentMessage()
@@ -422,3 +424,27 @@ def test_text_refused_as_a_number_gives_the_stored_value_back(window, qtbot):
     type_into(qtbot, value, "abc")
     assert "is not a number" in panel.related_editor.error_text("value")
     assert value.text() == "2000"
+
+
+def test_a_field_of_a_form_taken_down_commits_nothing(qtbot, dataset):
+    """A form of another kind replaces the fields with deleteLater; until then an old
+    field that still gets keys must not commit onto the new record."""
+    from dongchuan_gui.ui.widgets.record_editor import RecordEditor
+
+    editor = RecordEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    edits = []
+    editor.field_edited.connect(lambda *args: edits.append(args))
+    editor.set_record(dataset, "sources", dataset.source("yndtjj-2022"))
+    old = editor.widget("title")
+    editor.set_record(dataset, "indicators", dataset.data.indicators[0])
+    QTest.keyClicks(old, "x")
+    QTest.keyClick(old, Qt.Key.Key_Return)
+    assert edits == []
+
+
+def test_opening_the_open_file_again_keeps_it_writable(window, data_file):
+    assert window.open_path(data_file)
+    assert not window.document.read_only
+    assert "already open" in window.statusBar().currentMessage()

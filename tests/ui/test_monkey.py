@@ -28,8 +28,10 @@ def _load_monkey():
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_monkey_on_the_main_window(window, seed):
+def test_monkey_on_the_main_window(window, seed, tmp_path, monkeypatch):
     monkey = _load_monkey()
+    # snapshots of an untitled document go to the (test-mode) data folder under HOME
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     # the questions are part of what the monkey tries: they appear and a timer answers
     for name in [n for n in vars(window.files) if n.startswith("ask_")]:
         delattr(window.files, name)

@@ -173,6 +173,18 @@ class FileController(QObject):
     def open_path(self, path: str | Path, *, read_only: bool = False) -> bool:
         """Open ``path``; any problem is shown and the open document stays as it was."""
         path = Path(path)
+        doc = self.document
+        if doc is not None and doc.path is not None and doc.path == path.absolute():
+            # already open here (our own lock is not another program's): with unsaved
+            # changes, Save / Discard (read the file again) / Cancel as for another file
+            if not self.maybe_save():
+                return False
+            if not doc.is_clean:
+                self.revert()
+            self.window.statusBar().showMessage(
+                self.tr("{0} is already open.").format(path.name), 5000
+            )
+            return True
         if not self.maybe_save():
             return False
         unwritable = not read_only and not writable(path)

@@ -277,8 +277,8 @@ class RecordEditor(QWidget):
         return text
 
     def _line_committed(self, name: str, edit: QLineEdit, annotation) -> None:
-        if self.record is None:
-            return
+        if self.record is None or self._widgets.get(name) is not edit:
+            return  # a field of a form taken down, on its way out
         try:
             value = self._parse(name, annotation, edit.text())
         except ValueError as exc:
@@ -292,11 +292,13 @@ class RecordEditor(QWidget):
         self._emit(name, value)
 
     def _text_committed(self, name: str, edit: QPlainTextEdit) -> None:
+        if self._widgets.get(name) is not edit:
+            return  # a field of a form taken down, on its way out
         if self.record is not None and edit.toPlainText() != (getattr(self.record, name) or ""):
             self._emit(name, edit.toPlainText())
 
     def _emit(self, name: str, value: Any) -> None:
-        if self.record is None or self.read_only:
+        if self.record is None or self.read_only or name not in self._widgets:
             return
         self.clear_error(name)
         self.field_edited.emit(self.kind, self.record.id, name, value)
