@@ -1085,7 +1085,8 @@ class Monkey:
 # ------------------------------------------------------------------ script
 def open_window(folder: Path):
     """The real main window on a copy of the bundled dataset, everything it writes
-    (settings, recovery files, snapshots of the copy) under ``folder``."""
+    (settings, recovery files, snapshots, the copy and its backup) under ``folder``.
+    Call it after the QApplication is made (it points HOME at ``folder``)."""
     from PySide6.QtCore import QStandardPaths
 
     import dongchuan_gui.ui.document as document
@@ -1093,6 +1094,8 @@ def open_window(folder: Path):
 
     os.environ["DONGCHUAN_SETTINGS"] = str(folder / "settings.ini")
     QStandardPaths.setTestModeEnabled(True)
+    # test-mode data paths are under the home folder: snapshots of untitled documents
+    os.environ["HOME"] = str(folder / "home")
     document.recovery_folder = lambda: folder / "appdata" / "recovery"
     data = folder / "data" / "dongchuan.json"
     data.parent.mkdir(parents=True)
