@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         """Show pending changes now in the tab in view; the others when next opened."""
         self._flush_timer.stop()
         current = self.tab_widget.currentIndex()
-        if current >= 0 and self._pending[current]:
+        if self._pending.get(current):  # nothing before a document is set
             changes, self._pending[current] = self._pending[current], []
             self.tabs[current].apply_changes(changes)
 
