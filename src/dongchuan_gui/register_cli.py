@@ -94,6 +94,21 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     agg.add_argument(
         "--without-transfer", action="store_true", help="what-if on income minus transfers"
     )
+    exp = sub.add_parser(
+        "export",
+        help="a table to share: counts per village or town, cells under 5 suppressed "
+        "(or households under a keyed hash)",
+    )
+    exp.add_argument("file", help="a register .parquet file")
+    exp.add_argument("--year", type=_year, help="default: the register's latest year")
+    exp.add_argument("--level", choices=("village", "town"), default="village")
+    exp.add_argument(
+        "--households", action="store_true",
+        help="one row per household, household number replaced by HMAC-SHA256 under --key-file",
+    )
+    exp.add_argument("--key-file", metavar="K", help="the key for --households (never stored)")
+    exp.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.csv or OUT.xlsx")
+    exp.add_argument("--force", action="store_true", help="replace OUT if it exists")
     reg.set_defaults(run=run)
     return reg
 
@@ -108,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         "schema": _schema,
         "check": _check,
         "aggregate": _aggregate,
+        "export": _export,
     }[args.register_command]
     try:
         return command(args)
@@ -399,3 +415,42 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 def _pct(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .model.register.export import household_rows, read_key, suppressed_table, write_table
+
+    target = Path(args.output)
+    if target.suffix.lower() not in (".csv", ".xlsx"):
+        raise _UsageError(f"{target}: the output must end in .csv or .xlsx")
+    if args.households and not args.key_file:
+        raise _UsageError("--households needs --key-file (the key is never stored)")
+    if args.key_file and not args.households:
+        raise _UsageError("--key-file is only for --households")
+    if target.exists() and not args.force:
+        raise _UsageError(f"{target}: exists; choose another name, or --force to replace it")
+    key = b""
+    if args.households:
+        try:
+            key = read_key(args.key_file)
+        except OSError as exc:
+            raise _UsageError(f"{args.key_file}: cannot read: {exc.strerror or exc}") from None
+        except ValueError as exc:
+            raise _UsageError(f"{args.key_file}: {exc}") from None
+    register = _load(args.file)
+    year = _year_of(register, args)
+    if args.households:
+        header, body, note = household_rows(register, key, year)
+        what = f"{len(body):,} households (keyed ids)"
+    else:
+        table = suppressed_table(register, year, args.level)
+        header, body, note = table.header(), table.body(), table.note
+        hidden = sum(v is None for row in table.cells for v in row)
+        what = (f"{len(table.codes)} {args.level} rows, {hidden} cells suppressed "
+                f"({len(table.primary)} under {table.min_cell})")
+    try:
+        write_table(target, header, body, note)
+    except OSError as exc:
+        raise _UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    print(f"{target}: {what}, year {year}  [{_synthetic_note(register)}]")
+    return EXIT_OK

@@ -143,3 +143,40 @@ def test_generate_never_replaces_a_file_unasked_nor_one_open_in_the_app(tmp_path
         lock.unlock()
     assert dataset.read_bytes() == before
     assert run("generate", "--households", "5", "--force", "-o", str(dataset)) == 0
+
+
+def test_export_csv_and_xlsx(register_file, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.csv"
+    assert run("export", str(register_file), "--year", "2025", "-o", str(out)) == 0
+    assert "cells suppressed" in capsys.readouterr().out
+    text = out.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf") and b",x," in text and b"sha256" in text
+    assert run("export", str(register_file), "-o", str(out)) == 2
+    assert "exists" in capsys.readouterr().err
+    assert run("export", str(register_file), "--level", "town", "-o", str(out), "--force") == 0
+    xlsx = tmp_path / "t.xlsx"
+    assert run("export", str(register_file), "-o", str(xlsx)) == 0
+    assert load_workbook(xlsx)["table"]["A2"].value == "code"
+
+
+def test_export_households_keyed(register_file, tmp_path, capsys):
+    key = tmp_path / "key"
+    key.write_text("correct horse battery staple\n")
+    out = tmp_path / "h.csv"
+    assert run("export", str(register_file), "--households", "-o", str(out)) == 2
+    assert "--key-file" in capsys.readouterr().err
+    assert run("export", str(register_file), "--households", "--key-file",
+               str(tmp_path / "none"), "-o", str(out)) == 2
+    assert "cannot read" in capsys.readouterr().err
+    short = tmp_path / "short"
+    short.write_text("abc")
+    assert run("export", str(register_file), "--households", "--key-file", str(short),
+               "-o", str(out)) == 2
+    assert run("export", str(register_file), "--households", "--key-file", str(key),
+               "-o", str(out)) == 0
+    text = out.read_text("utf-8-sig")
+    assert "SYN-" not in text and "correct horse" not in text and "household_key" in text
+    assert run("export", str(register_file), "-o", str(tmp_path / "x.txt")) == 2
+    assert ".csv or .xlsx" in capsys.readouterr().err
