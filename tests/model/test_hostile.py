@@ -10,7 +10,6 @@ import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from dongchuan_gui.model import DatasetError, loads
 from dongchuan_gui.model.checks import bounds, check_dataset
@@ -28,6 +27,7 @@ from dongchuan_gui.model.safejson import deep_offset, too_deep
 from dongchuan_gui.model.sheet_import import SheetError, guess_mapping, plan_import, read_sheet
 from dongchuan_gui.model.units import parse_number
 from tests.conftest import SEED, make_doc
+from tests.model.test_exchange import write_xlsx
 
 YANTOU = "530113104216"
 DEEP = 200_000
@@ -168,14 +168,6 @@ def test_dhis2_update_twice_is_one_verdict(ds):
 
 
 # ------------------------------------------------------- zip bombs, limits
-
-
-def write_xlsx(path, table):
-    book = Workbook()
-    sheet = book.active
-    for row in table:
-        sheet.append(row)
-    book.save(path)
 
 
 def swap_member(path, name, data, compression=zipfile.ZIP_DEFLATED):
