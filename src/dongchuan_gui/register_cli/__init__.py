@@ -9,46 +9,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
-MAX_HOUSEHOLDS = 50_000_000
-
-
-def _say(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _households(text: str) -> int:
-    try:
-        value = int(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= MAX_HOUSEHOLDS:
-        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_HOUSEHOLDS:,}, got {value:,}")
-    return value
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
-    if not 2000 <= value <= 2100:
-        raise argparse.ArgumentTypeError(f"expected a year, got {value}")
-    return value
-
-
-def _money(text: str) -> float:
-    try:
-        value = float(text.replace(",", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected yuan, got {text!r}") from None
-    if not 0 <= value < 1e9:
-        raise argparse.ArgumentTypeError(f"expected yuan from 0, got {text}")
-    return value
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    UsageError,
+    households_arg,
+    load_register,
+    money_arg,
+    rules_from,
+    say,
+    synthetic_note,
+    year_arg,
+    year_of,
+)
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -62,7 +39,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     gen = sub.add_parser(
         "generate", help="write a synthetic register of invented households (real village codes)"
     )
-    gen.add_argument("--households", type=_households, required=True, metavar="N")
+    gen.add_argument("--households", type=households_arg, required=True, metavar="N")
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("-o", "--output", required=True, metavar="FILE")
     gen.add_argument(
@@ -83,14 +60,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         cmd.add_argument("file", help="a register .parquet file")
         cmd.add_argument("--json", action="store_true", help="print JSON")
     for cmd in (check, agg):
-        cmd.add_argument("--year", type=_year, help="default: the register's latest year")
+        cmd.add_argument("--year", type=year_arg, help="default: the register's latest year")
         cmd.add_argument("--rules", metavar="FILE", help="a rule set (JSON); default built in")
         cmd.add_argument("--lang", choices=("en", "zh"), default="en")
     check.add_argument(
         "--show", type=int, default=0, metavar="N", help="list N households per verdict"
     )
     agg.add_argument("--level", choices=("village", "town", "district"), default="village")
-    agg.add_argument("--line", type=_money, metavar="YUAN", help="what-if: count below this line")
+    agg.add_argument(
+        "--line", type=money_arg, metavar="YUAN", help="what-if: count below this line"
+    )
     agg.add_argument(
         "--without-transfer", action="store_true", help="what-if on income minus transfers"
     )
@@ -100,7 +79,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "(or households under a keyed hash)",
     )
     exp.add_argument("file", help="a register .parquet file")
-    exp.add_argument("--year", type=_year, help="default: the register's latest year")
+    exp.add_argument("--year", type=year_arg, help="default: the register's latest year")
     exp.add_argument("--level", choices=("village", "town"), default="village")
     exp.add_argument(
         "--households", action="store_true",
@@ -109,51 +88,72 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     exp.add_argument("--key-file", metavar="K", help="the key for --households (never stored)")
     exp.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.csv or OUT.xlsx")
     exp.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    for module in _command_modules():
+        module.add_commands(sub)
     reg.set_defaults(run=run)
     return reg
 
 
+def _command_modules() -> list[Any]:
+    """Modules that add further ``register`` commands: each has ``add_commands(sub)``,
+    which sets ``register_run`` on its parsers to the function that runs the command."""
+    import importlib
+
+    names = ("importing", "partitioned", "diffing")
+    out = []
+    for name in names:
+        try:
+            out.append(importlib.import_module(f"{__name__}.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     """Run one ``register`` command; errors are one line on stderr, never a traceback."""
-    from .model.register import RegisterError
+    from ..model.register import RegisterError
 
-    command = {
-        "generate": _generate,
-        "info": _info,
-        "schema": _schema,
-        "check": _check,
-        "aggregate": _aggregate,
-        "export": _export,
-    }[args.register_command]
+    if getattr(args, "register_run", None) is not None:
+        command = args.register_run
+    else:
+        command = {
+            "generate": _generate,
+            "info": _info,
+            "schema": _schema,
+            "check": _check,
+            "aggregate": _aggregate,
+            "export": _export,
+        }[args.register_command]
     try:
         return command(args)
     except RegisterError as exc:
-        _say(str(exc))
+        say(str(exc))
         return EXIT_UNREADABLE if exc.unreadable else EXIT_INVALID
-    except _UsageError as exc:
-        _say(str(exc))
+    except UsageError as exc:
+        say(str(exc))
         return EXIT_UNREADABLE
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from .model.locks import FileLockedError, holder
-    from .model.register.generate import generate
+    from ..model.locks import FileLockedError, holder
+    from ..model.register.generate import generate
 
     target = Path(args.output)
     try:
         if holder(target) is not None:
             raise FileLockedError(target, holder(target))
     except FileLockedError as exc:
-        _say(f"{target}: {exc}")
+        say(f"{target}: {exc}")
         return EXIT_UNREADABLE
     if target.exists() and not args.force:
-        _say(f"{target}: exists; choose another name, or --force to replace it")
+        say(f"{target}: exists; choose another name, or --force to replace it")
         return EXIT_UNREADABLE
     register = generate(args.households, args.seed)
     try:
         register.save(args.output)
     except OSError as exc:
-        _say(f"{args.output}: cannot write: {exc.strerror or exc}")
+        say(f"{args.output}: cannot write: {exc.strerror or exc}")
         return EXIT_UNREADABLE
     print(f"{args.output}: {len(register):,} invented households (seed {args.seed}), "
           f"{len(register.villages)} real villages, years "
@@ -161,39 +161,16 @@ def _generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load(path: str) -> Any:
-    from .model.register import Register
-
-    return Register.load(path)
 
 
-def _rules(args: argparse.Namespace) -> Any:
-    from .model.register.rules import default_rules, load_rules
-
-    if not args.rules:
-        return default_rules()
-    try:
-        return load_rules(args.rules)
-    except OSError as exc:
-        raise _UsageError(f"{args.rules}: cannot read: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise _UsageError(f"{args.rules}: {exc}") from None
 
 
-class _UsageError(Exception):
-    """A usage error to report in one line (exit 2)."""
 
 
-def _year_of(register: Any, args: argparse.Namespace) -> int:
-    year = args.year or register.latest_year
-    if year not in register.years:
-        span = f"{register.years[0]}-{register.years[-1]}"
-        raise _UsageError(f"{args.file}: no {year} data in this register (years {span})")
-    return year
 
 
 def _names() -> dict[int, tuple[str, str]]:
-    from .model.register.generate import seed_places
+    from ..model.register.generate import seed_places
 
     try:
         return {p.code: (p.name_zh, p.name_en) for p in seed_places()}
@@ -201,12 +178,10 @@ def _names() -> dict[int, tuple[str, str]]:
         return {}
 
 
-def _synthetic_note(register: Any) -> str:
-    return "SYNTHETIC: invented households (合成数据)" if register.meta.synthetic else "real data"
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .model.register import schema
+    from ..model.register import schema
 
     tables = {
         name: {
@@ -238,9 +213,9 @@ def _info(args: argparse.Namespace) -> int:
 
     import numpy as np
 
-    from .model.register.schema import MONITORING_TYPE, RISK_STATUS
+    from ..model.register.schema import MONITORING_TYPE, RISK_STATUS
 
-    register = _load(args.file)
+    register = load_register(args.file)
     cols = register.columns
     status = np.bincount(cols["risk_status"], minlength=4)
     in_monitoring = cols["risk_status"] == RISK_STATUS.value_of("monitoring")
@@ -270,7 +245,7 @@ def _info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"file: {args.file}  [{_synthetic_note(register)}]")
+    print(f"file: {args.file}  [{synthetic_note(register)}]")
     if info["title"]:
         print(f"title: {info['title']}")
     print(f"schema version: {info['schema_version']}")
@@ -300,11 +275,11 @@ def _line_words(rules: Any, used: list[Any], year: int) -> list[str]:
 def _check(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from .model.register.rules import REASONS, VERDICTS, evaluate
+    from ..model.register.rules import REASONS, VERDICTS, evaluate
 
-    rules = _rules(args)
-    register = _load(args.file)
-    year = _year_of(register, args)
+    rules = rules_from(args)
+    register = load_register(args.file)
+    year = year_of(register, args)
     result = evaluate(register, rules, year)
     counts = result.counts()
     ids = register.columns["household_id"]
@@ -336,7 +311,7 @@ def _check(args: argparse.Namespace) -> int:
         }, ensure_ascii=False, indent=2))
     else:
         short = {r.key: r.short(args.lang) for r in REASONS}
-        print(f"{args.file}  [{_synthetic_note(register)}]")
+        print(f"{args.file}  [{synthetic_note(register)}]")
         print(f"rules: {rules.id} v{rules.version}; " + "; ".join(
             _line_words(rules, result.lines_used, year)))
         print(f"{year}: {len(register):,} households")
@@ -359,12 +334,12 @@ def _builtins(entry: Any) -> dict[str, Any]:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    from .model.register.aggregate import aggregate, what_if
-    from .model.register.aggregate import provenance as make_provenance
+    from ..model.register.aggregate import aggregate, what_if
+    from ..model.register.aggregate import provenance as make_provenance
 
-    rules = _rules(args)
-    register = _load(args.file)
-    year = _year_of(register, args)
+    rules = rules_from(args)
+    register = load_register(args.file)
+    year = year_of(register, args)
     result = aggregate(register, rules, year, args.level)
     result.provenance = make_provenance(register, rules, year, hash_file=True)
     extra = None
@@ -387,7 +362,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return EXIT_OK
     prov = result.provenance
-    print(f"{args.file}  [{_synthetic_note(register)}]")
+    print(f"{args.file}  [{synthetic_note(register)}]")
     print(f"derived figures, not reported: register sha256 {prov.register_sha256[:12]}..., "
           f"rules {prov.rule_set} v{prov.rule_version}, year {year}, level {args.level}")
     what = ""
@@ -418,27 +393,27 @@ def _pct(value: float | None, digits: int = 1) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .model.register.export import household_rows, read_key, suppressed_table, write_table
+    from ..model.register.export import household_rows, read_key, suppressed_table, write_table
 
     target = Path(args.output)
     if target.suffix.lower() not in (".csv", ".xlsx"):
-        raise _UsageError(f"{target}: the output must end in .csv or .xlsx")
+        raise UsageError(f"{target}: the output must end in .csv or .xlsx")
     if args.households and not args.key_file:
-        raise _UsageError("--households needs --key-file (the key is never stored)")
+        raise UsageError("--households needs --key-file (the key is never stored)")
     if args.key_file and not args.households:
-        raise _UsageError("--key-file is only for --households")
+        raise UsageError("--key-file is only for --households")
     if target.exists() and not args.force:
-        raise _UsageError(f"{target}: exists; choose another name, or --force to replace it")
+        raise UsageError(f"{target}: exists; choose another name, or --force to replace it")
     key = b""
     if args.households:
         try:
             key = read_key(args.key_file)
         except OSError as exc:
-            raise _UsageError(f"{args.key_file}: cannot read: {exc.strerror or exc}") from None
+            raise UsageError(f"{args.key_file}: cannot read: {exc.strerror or exc}") from None
         except ValueError as exc:
-            raise _UsageError(f"{args.key_file}: {exc}") from None
-    register = _load(args.file)
-    year = _year_of(register, args)
+            raise UsageError(f"{args.key_file}: {exc}") from None
+    register = load_register(args.file)
+    year = year_of(register, args)
     if args.households:
         header, body, note = household_rows(register, key, year)
         what = f"{len(body):,} households (keyed ids)"
@@ -451,6 +426,6 @@ def _export(args: argparse.Namespace) -> int:
     try:
         write_table(target, header, body, note)
     except OSError as exc:
-        raise _UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    print(f"{target}: {what}, year {year}  [{_synthetic_note(register)}]")
+        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    print(f"{target}: {what}, year {year}  [{synthetic_note(register)}]")
     return EXIT_OK

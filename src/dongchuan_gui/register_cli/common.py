@@ -1,0 +1,81 @@
+"""What the register commands share: exit codes, argument types, loading (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+MAX_HOUSEHOLDS = 50_000_000
+
+
+class UsageError(Exception):
+    """A usage error to report in one line (exit 2)."""
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def households_arg(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_HOUSEHOLDS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_HOUSEHOLDS:,}, got {value:,}")
+    return value
+
+
+def year_arg(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year, got {value}")
+    return value
+
+
+def money_arg(text: str) -> float:
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected yuan, got {text!r}") from None
+    if not 0 <= value < 1e9:
+        raise argparse.ArgumentTypeError(f"expected yuan from 0, got {text}")
+    return value
+
+
+def load_register(path: str) -> Any:
+    from ..model.register import Register
+
+    return Register.load(path)
+
+
+def rules_from(args: argparse.Namespace) -> Any:
+    """The rule set named by ``--rules`` (a JSON file), else the built-in one."""
+    from ..model.register.rules import default_rules, load_rules
+
+    if not getattr(args, "rules", None):
+        return default_rules()
+    try:
+        return load_rules(args.rules)
+    except OSError as exc:
+        raise UsageError(f"{args.rules}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UsageError(f"{args.rules}: {exc}") from None
+
+
+def year_of(register: Any, args: argparse.Namespace) -> int:
+    """``--year`` if given, else the register's latest; UsageError if it has no such year."""
+    year = args.year or register.latest_year
+    if year not in register.years:
+        span = f"{register.years[0]}-{register.years[-1]}"
+        raise UsageError(f"{args.file}: no {year} data in this register (years {span})")
+    return year
+
+
+def synthetic_note(register: Any) -> str:
+    return "SYNTHETIC: invented households (合成数据)" if register.meta.synthetic else "real data"
