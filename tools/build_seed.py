@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dongchuan_gui.model.fileformat import dumps  # noqa: E402
+from dongchuan_gui.model.register.rules import DEFAULT_RULE_SET, load_rules  # noqa: E402
 from dongchuan_gui.model.records import (  # noqa: E402
     SCHEMA_VERSION,
     DatasetFile,
@@ -1359,6 +1360,8 @@ def build(divisions: Path) -> DatasetFile:
         events=EVENTS,
         stories=STORIES,
         reference_lines=REFERENCE_LINES,
+        # the monitoring rules as data (their own JSON file, sources inside)
+        rule_sets=[load_rules(ROOT / "seeds" / "rule_sets" / f"{DEFAULT_RULE_SET}.json")],
     )
 
 

@@ -21,5 +21,10 @@ def seed_path() -> Path:
     return _bundled("seeds", "dongchuan.json")
 
 
+def rule_set_path(rule_set: str) -> Path:
+    """A bundled rule set of the household register (JSON)."""
+    return _bundled("seeds", f"rule_sets/{rule_set}.json")
+
+
 def resource_path(name: str) -> Path:
     return _bundled("resources", name)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from dongchuan_gui.model.register import default_rules
 from dongchuan_gui.register_cli import add_parser
 
 
@@ -69,9 +70,8 @@ def test_aggregate_levels_and_what_if(register_file, capsys):
 
 
 def test_custom_rules_file(register_file, tmp_path, capsys):
-    from dongchuan_gui.model.register.rules import DEFAULT_RULES_DOC
 
-    doc = json.loads(json.dumps(DEFAULT_RULES_DOC))
+    doc = default_rules().to_dict()
     doc["lines"] = [dict(line, value=1.0) for line in doc["lines"]]
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps(doc))

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from dongchuan_gui.model import DatasetError, dumps, loads
 from dongchuan_gui.model.records import (
+    SCHEMA_VERSION,
     DatasetFile,
     DatasetMeta,
     Indicator,
@@ -66,7 +67,7 @@ def datasets(draw) -> DatasetFile:
         )
     return DatasetFile(
         format="dongchuan-workbench",
-        schema_version=2,
+        schema_version=SCHEMA_VERSION,
         meta=DatasetMeta(title=draw(text)),
         sources=sources,
         places=places,

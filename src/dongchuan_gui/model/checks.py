@@ -53,6 +53,7 @@ def check_problems(
     _check_periods(data, out)
     _check_values(data, out)
     _check_domain(data, out)
+    _check_registers(data, ids, out)
     return out.found
 
 
@@ -249,3 +250,24 @@ def _check_domain(data: DatasetFile, out: _Collector) -> None:
                     f"{part.value:g} ({ind.id}) exceeds the whole it is part of:"
                     f" {whole.value:g} ({whole.indicator}) at $.observations[{j}]",
                 )
+
+
+def _check_registers(data: DatasetFile, ids: dict[str, set[str]], out: _Collector) -> None:
+    """Rule sets usable; registers named by a relative path, evaluated with a rule set
+    of this file. Whether the register file itself still matches is checked when it is
+    opened (``register.ref.check_ref``): loading a dataset reads no register."""
+    for i, rules in enumerate(data.rule_sets):
+        for problem in rules.problems():
+            out.error(f"$.rule_sets[{i}]", problem)
+    paths: dict[str, int] = {}
+    for i, reg in enumerate(data.registers):
+        base = f"$.registers[{i}]"
+        _ref(out, f"{base}.rule_set", reg.rule_set, ids["rule_sets"], "rule set")
+        problem = reg.path_problem()
+        if problem:
+            out.error(f"{base}.path", problem)
+        elif reg.path in paths:
+            out.error(f"{base}.path", f"the same file as $.registers[{paths[reg.path]}]")
+        paths.setdefault(reg.path, i)
+        if reg.synthetic and not data.meta.synthetic:
+            out.warn(base, "a register of invented (synthetic) households in a real dataset")

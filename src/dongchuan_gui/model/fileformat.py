@@ -68,8 +68,17 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """v3 adds ``rule_sets`` and ``registers``; a v2 document has neither."""
+    doc["schema_version"] = 3
+    return doc
+
+
 # MIGRATIONS[n] upgrades a version-n document to version n + 1
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
 
 
 # ------------------------------------------------------------------- loading

@@ -8,12 +8,13 @@ state it directly; it is empty for values taken from the source as they are.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import posixpath
+from typing import Annotated, Any, Literal
 
 import msgspec
 
 FORMAT_NAME = "dongchuan-workbench"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: rule sets and household registers
 
 Id = Annotated[
     str,
@@ -23,6 +24,8 @@ Id = Annotated[
     ),
 ]
 StatCode = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{12}\Z", description="12 digits")]
+Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}\Z", description="64 hex digits")]
+Count = Annotated[int, msgspec.Meta(ge=0)]
 Latitude = Annotated[float, msgspec.Meta(ge=-90.0, le=90.0)]
 Longitude = Annotated[float, msgspec.Meta(ge=-180.0, le=180.0)]
 Number = int | float
@@ -193,6 +196,134 @@ class ReferenceLine(Record, kw_only=True):
     comment: str = ""
 
 
+class RuleSource(Record, kw_only=True):
+    id: str
+    title: str
+    url: str = ""
+    note: str = ""
+
+
+class MonitoringLine(Record, kw_only=True):
+    """The monitoring income line of one year: national (province "") or provincial."""
+
+    year: int
+    value: float  # yuan per person per year
+    province: str = ""  # 2-digit code of the statistical division, "" for national
+    scope: str = ""  # the same in words
+    verified: bool = False
+    source: str = ""  # id of one of the rule set's sources
+    locator: str = ""
+    note: str = ""
+
+
+class RuleParam(Record, kw_only=True):
+    value: float
+    verified: bool = False
+    source: str = ""
+    note: str = ""
+
+
+class RuleSet(Record, kw_only=True):
+    """Monitoring rules as data (policy_reference.md §4.4-4.5): the lines per year and
+    province, and the parameters of the evaluator, each verified or not, with sources."""
+
+    id: Id
+    version: int
+    title_en: str
+    title_zh: str = ""
+    sources: list[RuleSource] = []
+    lines: list[MonitoringLine] = []
+    stable_years: RuleParam  # years in a row above that year's line
+    rigid_share_max: RuleParam  # rigid spending above this share of household income: a risk
+    income_drop_max: RuleParam  # income down more than this share on last year: a risk
+    exit_incidence_max: RuleParam  # percent, village and district exit check (west)
+    relocation_min_employed: RuleParam  # per relocated household with labour
+    no_labour_stays_monitored: RuleParam  # 1: never "eliminated" without labour capacity
+
+    def line(self, year: int, province: str = "") -> MonitoringLine | None:
+        """That year's line for the province, else the national one, else None."""
+        national = None
+        for entry in self.lines:
+            if entry.year == year:
+                if entry.province == province:
+                    return entry
+                if entry.province == "":
+                    national = entry
+        return national
+
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self)
+
+    @classmethod
+    def from_dict(cls, doc: Any) -> RuleSet:
+        """A checked rule set; ValueError naming what is wrong."""
+        try:
+            rules = msgspec.convert(doc, cls)
+        except msgspec.ValidationError as exc:
+            raise ValueError(f"rule set: {exc}") from None
+        problems = rules.problems()
+        if problems:
+            raise ValueError("rule set: " + "; ".join(problems))
+        return rules
+
+    def problems(self) -> list[str]:
+        """What makes this rule set unusable (empty when none)."""
+        out = []
+        seen = set()
+        sources = {s.id for s in self.sources}
+        for entry in self.lines:
+            where = f"line {entry.year} {entry.province or 'national'}"
+            if (entry.year, entry.province) in seen:
+                out.append(f"two lines for {entry.year} {entry.province or 'national'}")
+            seen.add((entry.year, entry.province))
+            if not entry.value > 0:
+                out.append(f"{where}: value must be above 0")
+            if entry.source and entry.source not in sources:
+                out.append(f"{where}: source {entry.source!r} is not among the rule set's")
+        if not 1 <= self.stable_years.value <= 5 or self.stable_years.value % 1:
+            out.append("stable_years must be a whole number from 1 to 5")
+        for name in ("rigid_share_max", "income_drop_max"):
+            if not 0 < getattr(self, name).value <= 10:
+                out.append(f"{name} must be above 0")
+        if not 0 < self.exit_incidence_max.value <= 100:
+            out.append("exit_incidence_max must be a percentage")
+        if not 0 <= self.relocation_min_employed.value <= 20:
+            out.append("relocation_min_employed must be 0 to 20 persons")
+        if self.no_labour_stays_monitored.value not in (0, 1):
+            out.append("no_labour_stays_monitored must be 0 or 1")
+        return out
+
+
+class RegisterLink(Record, kw_only=True):
+    """A household register kept beside the dataset (a Parquet file or a folder of
+    parts): the path relative to the dataset file's folder ('/' between parts), the
+    file's sha256, its households, whether they are invented, and the rule set it is
+    evaluated with. Household rows never enter the dataset file."""
+
+    id: Id
+    title: str = ""
+    path: str
+    sha256: Sha256
+    rows: Count
+    synthetic: bool = False
+    rule_set: Id
+    schema_version: int = 1
+    note: str = ""
+
+    def path_problem(self) -> str:
+        """Why ``path`` cannot be used ("" when it can)."""
+        path = self.path
+        if not path or path.strip() != path:
+            return "the path is empty or starts or ends with spaces"
+        if "\\" in path:
+            return "use '/' between folders, not '\\'"
+        if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+            return "the path must be relative to the dataset file's folder"
+        if posixpath.normpath(path) in (".", ".."):
+            return "the path names a folder, not a register"
+        return ""
+
+
 class DatasetMeta(Record, kw_only=True):
     title: str
     title_zh: str = ""
@@ -227,6 +358,8 @@ class DatasetFile(Record, kw_only=True):
     events: list[Event] = []
     stories: list[Story] = []
     reference_lines: list[ReferenceLine] = []
+    rule_sets: list[RuleSet] = []
+    registers: list[RegisterLink] = []
 
 
 # the record lists of a file, in file order, with their record type
@@ -239,4 +372,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "events": Event,
     "stories": Story,
     "reference_lines": ReferenceLine,
+    "rule_sets": RuleSet,
+    "registers": RegisterLink,
 }

@@ -82,6 +82,8 @@ class _Header(msgspec.Struct):
     events: list[msgspec.Raw] = []
     stories: list[msgspec.Raw] = []
     reference_lines: list[msgspec.Raw] = []
+    rule_sets: list[msgspec.Raw] = []
+    registers: list[msgspec.Raw] = []
 
 
 _header_decoder = msgspec.json.Decoder(_Header)

@@ -99,7 +99,7 @@ def _command_modules() -> list[Any]:
     which sets ``register_run`` on its parsers to the function that runs the command."""
     import importlib
 
-    names = ("importing", "partitioned", "diffing")
+    names = ("linking", "importing", "partitioned", "diffing")
     out = []
     for name in names:
         try:

@@ -132,3 +132,16 @@ class ReplaceAll(QUndoCommand):
 
     def undo(self) -> None:
         self.dataset.reset(self.old)
+
+
+def plan_command(
+    dataset: Dataset,
+    adds: list[tuple[str, Record]],
+    replaces: list[tuple[str, Record]],
+    text: str,
+) -> QUndoCommand:
+    """Records to replace and to add (a model plan) as one step: replacements first,
+    then additions in order, so undo takes the additions back before the old values."""
+    parts: list[QUndoCommand] = [EditRecord(dataset, kind, rec, text) for kind, rec in replaces]
+    parts += [AddRecord(dataset, kind, rec, text) for kind, rec in adds]
+    return Composite(text, parts)

@@ -28,6 +28,8 @@ SINGULAR = {
     "events": "event",
     "stories": "story",
     "reference_lines": "reference line",
+    "rule_sets": "rule set",
+    "registers": "register",
 }
 
 

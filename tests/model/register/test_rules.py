@@ -9,7 +9,6 @@ from dongchuan_gui.model.register import default_rules, evaluate
 from dongchuan_gui.model.register.rules import (
     AT_RISK,
     CAN_ELIMINATE,
-    DEFAULT_RULES_DOC,
     ELIMINATED,
     MONITORED,
     NO_DATA,
@@ -72,7 +71,7 @@ def test_stability_not_shown_without_last_years_income():
 
 
 def test_three_stable_years_name_the_year_below():
-    doc = dict(DEFAULT_RULES_DOC, stable_years={"value": 3})
+    doc = dict(default_rules().to_dict(), stable_years={"value": 3})
     rules = RuleSet.from_dict(doc)
     reg = build([household(status="monitoring", income={2023: 6000.0})], years=(2023, 2024, 2025))
     result = evaluate(reg, rules)
@@ -84,7 +83,7 @@ def test_three_stable_years_name_the_year_below():
 
 
 def test_one_year_is_enough_when_the_rule_set_says_so():
-    doc = dict(DEFAULT_RULES_DOC, stable_years={"value": 1})
+    doc = dict(default_rules().to_dict(), stable_years={"value": 1})
     rules = RuleSet.from_dict(doc)
     result = evaluate(build([household(status="monitoring", income={2024: 8000.0})]), rules)
     assert result.verdict[0] == CAN_ELIMINATE
@@ -123,7 +122,7 @@ def test_no_labour_capacity_stays_monitored():
 
 
 def test_no_labour_rule_can_be_switched_off_as_data():
-    doc = dict(DEFAULT_RULES_DOC, no_labour_stays_monitored={"value": 0})
+    doc = dict(default_rules().to_dict(), no_labour_stays_monitored={"value": 0})
     rules = RuleSet.from_dict(doc)
     reg = build([household(status="monitoring", no_labour=True, labour=0)])
     assert evaluate(reg, rules).verdict[0] == CAN_ELIMINATE

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 
+import msgspec
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -14,11 +15,11 @@ import pytest
 from dongchuan_gui.model.register import (
     Register,
     RegisterError,
-    RegisterRef,
     check_ref,
     make_ref,
 )
 from dongchuan_gui.model.register.generate import generate
+from dongchuan_gui.model.register.ref import link_id, ref_from_dict, resolve
 from dongchuan_gui.model.register.schema import META_KEY
 from dongchuan_gui.model.register.store import file_sha256
 
@@ -173,29 +174,36 @@ def test_reference_record(small, tmp_path):
     small.save(reg_path)
     dataset = folder / "dongchuan.json"
     ref = make_ref(reg_path, dataset, "cn-yunnan-monitoring", small)
+    assert ref.id == "register-r"
     assert ref.path == "registers/r.parquet"
     assert ref.rows == len(small) and ref.synthetic and ref.sha256 == file_sha256(reg_path)
-    doc = ref.to_dict()
+    doc = msgspec.to_builtins(ref)
     assert doc == {
+        "id": "register-r",
+        "title": small.meta.title,
         "path": "registers/r.parquet",
         "sha256": ref.sha256,
         "rows": 3000,
         "synthetic": True,
         "rule_set": "cn-yunnan-monitoring",
-        "schema_version": 1,
     }
-    assert RegisterRef.from_dict(json.loads(json.dumps(doc))) == ref
-    assert ref.resolve(dataset) == reg_path
+    assert ref_from_dict(json.loads(json.dumps(doc))) == ref
+    assert resolve(ref, dataset) == reg_path
     assert check_ref(ref, dataset) == []
     generate(10, seed=1).save(reg_path)
     problems = check_ref(ref, dataset)
     assert any("changed" in p for p in problems) and any("10 households" in p for p in problems)
-    with pytest.raises(ValueError, match="relative"):
-        RegisterRef.from_dict({**doc, "path": "/etc/r.parquet"})
+    for path in ("/etc/r.parquet", "C:/r.parquet", "c:r.parquet"):
+        with pytest.raises(ValueError, match="relative"):
+            ref_from_dict({**doc, "path": path})
+    with pytest.raises(ValueError, match="'/' between folders"):
+        ref_from_dict({**doc, "path": "registers\\r.parquet"})
     with pytest.raises(ValueError, match="sha256"):
-        RegisterRef.from_dict({**doc, "sha256": "abc"})
-    with pytest.raises(ValueError):
-        RegisterRef.from_dict({**doc, "extra": 1})
+        ref_from_dict({**doc, "sha256": "abc"})
+    with pytest.raises(ValueError, match="extra"):
+        ref_from_dict({**doc, "extra": 1})
+    assert link_id(folder / "2025 台账 V2.parquet") == "register-2025-v2"
+    assert link_id(folder / "台账.parquet") == "register"
 
 
 def test_village_index_sorted_and_unsorted(small):

@@ -1,53 +1,48 @@
-"""How a dataset file points at its register: path, hash, rows, flags (no Qt)."""
+"""How a dataset file points at its register: a ``registers`` record (no Qt).
+
+The record type is ``records.RegisterLink``; this module makes one for a register
+file and checks that the file it names is still the one it describes.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
+from ..records import RegisterLink
 from .atomic import file_sha256
-from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from .store import Register
 
-# ----- the reference a dataset file keeps
+RegisterRef = RegisterLink  # the name the register package has used
 
 
-class RegisterRef(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """How a dataset file points at its register: path relative to the dataset file's
-    folder (with '/'), the file's sha256, its row count, whether it is synthetic, and
-    the id of the rule set it is evaluated with."""
+def ref_from_dict(doc: object) -> RegisterLink:
+    """A checked reference; ValueError naming what is wrong."""
+    try:
+        ref = msgspec.convert(doc, RegisterLink)
+    except msgspec.ValidationError as exc:
+        raise ValueError(f"register reference: {exc}") from None
+    problem = ref.path_problem()
+    if problem:
+        raise ValueError(f"register reference {ref.path!r}: {problem}")
+    return ref
 
-    path: str
-    sha256: str
-    rows: int
-    synthetic: bool
-    rule_set: str
-    schema_version: int = SCHEMA_VERSION
 
-    def to_dict(self) -> dict[str, Any]:
-        return msgspec.to_builtins(self)
+def resolve(ref: RegisterLink, dataset_path: str | os.PathLike[str]) -> Path:
+    """The register's place on disk, from the dataset file's folder."""
+    return Path(dataset_path).parent / Path(*ref.path.split("/"))
 
-    @classmethod
-    def from_dict(cls, doc: Any) -> RegisterRef:
-        try:
-            ref = msgspec.convert(doc, cls)
-        except msgspec.ValidationError as exc:
-            raise ValueError(f"register reference: {exc}") from None
-        if Path(ref.path).is_absolute() or ref.path.startswith(("/", "\\")) or not ref.path:
-            raise ValueError("register reference: path must be relative to the dataset")
-        if len(ref.sha256) != 64 or any(c not in "0123456789abcdef" for c in ref.sha256):
-            raise ValueError("register reference: sha256 must be 64 hex digits")
-        if ref.rows < 0:
-            raise ValueError("register reference: rows must not be negative")
-        return ref
 
-    def resolve(self, dataset_path: str | os.PathLike[str]) -> Path:
-        return Path(dataset_path).parent / Path(*self.path.split("/"))
+def link_id(register_path: str | os.PathLike[str]) -> str:
+    """A record id from a register file's name ('2025 台账.parquet' → 'register-2025')."""
+    stem = re.sub(r"[^a-z0-9._-]+", "-", Path(register_path).stem.lower()).strip("-._")
+    return ("register-" + stem)[:80].rstrip("-._") if stem else "register"
 
 
 def make_ref(
@@ -55,31 +50,40 @@ def make_ref(
     dataset_path: str | os.PathLike[str],
     rule_set: str,
     register: Register | None = None,
-) -> RegisterRef:
+    *,
+    id: str | None = None,  # noqa: A002 (the record's field)
+    title: str = "",
+) -> RegisterLink:
     """The reference to store in ``dataset_path`` for the register file at ``register_path``."""
     register_path = Path(register_path)
     if register is None:
         from .store import Register  # the store imports this module
 
         register = Register.load(register_path)
-    reg = register
     folder = Path(dataset_path).resolve().parent
-    rel = os.path.relpath(register_path.resolve(), folder)
-    digest = reg.sha256() if reg.path == register_path else None
-    return RegisterRef(
-        path=Path(rel).as_posix(),
+    rel = Path(os.path.relpath(register_path.resolve(), folder)).as_posix()
+    same_file = register.path is not None and register.path.resolve() == register_path.resolve()
+    digest = register.sha256() if same_file else None
+    return RegisterLink(
+        id=id or link_id(register_path),
+        title=title or register.meta.title,
+        path=rel,
         sha256=digest or file_sha256(register_path),
-        rows=len(reg),
-        synthetic=reg.meta.synthetic,
+        rows=len(register),
+        synthetic=register.meta.synthetic,
         rule_set=rule_set,
+        schema_version=register.meta.schema_version,
     )
 
 
-def check_ref(ref: RegisterRef, dataset_path: str | os.PathLike[str]) -> list[str]:
+def check_ref(ref: RegisterLink, dataset_path: str | os.PathLike[str]) -> list[str]:
     """What is wrong with the file a reference points at (empty when it matches)."""
-    target = ref.resolve(dataset_path)
+    problem = ref.path_problem()
+    if problem:
+        return [f"{ref.path}: {problem}"]
+    target = resolve(ref, dataset_path)
     if not target.is_file():
-        return [f"{ref.path}: register file not found"]
+        return [f"{ref.path}: register file not found (looked in {target.parent})"]
     problems = []
     if file_sha256(target) != ref.sha256:
         problems.append(f"{ref.path}: the file changed since it was referenced (sha256)")

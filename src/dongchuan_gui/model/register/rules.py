@@ -13,100 +13,12 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-import msgspec
 import numpy as np
 
 from .. import safejson
+from ..records import MonitoringLine, RuleSet  # the rule set is a record of the dataset file
 from .schema import NEEDS, RISK_STATUS
 from .store import Register
-
-
-class RuleSource(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
-    id: str
-    title: str
-    url: str = ""
-    note: str = ""
-
-
-class MonitoringLine(
-    msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
-):
-    """The monitoring income line of one year: national (province "") or provincial."""
-
-    year: int
-    value: float  # yuan per person per year
-    province: str = ""  # 2-digit code of the statistical division, "" for national
-    scope: str = ""  # the same in words
-    verified: bool = False
-    source: str = ""
-    locator: str = ""
-    note: str = ""
-
-
-class Param(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
-    value: float
-    verified: bool = False
-    source: str = ""
-    note: str = ""
-
-
-class RuleSet(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    id: str
-    version: int
-    title_en: str
-    title_zh: str = ""
-    sources: list[RuleSource] = []
-    lines: list[MonitoringLine] = []
-    stable_years: Param  # years in a row above that year's line
-    rigid_share_max: Param  # rigid spending above this share of household income: a risk
-    income_drop_max: Param  # income down more than this share on last year: a risk
-    exit_incidence_max: Param  # percent, village and district exit check (west)
-    relocation_min_employed: Param  # per relocated household with labour
-    no_labour_stays_monitored: Param  # 1: never "eliminated" without labour capacity
-
-    def line(self, year: int, province: str = "") -> MonitoringLine | None:
-        """That year's line for the province, else the national one, else None."""
-        national = None
-        for entry in self.lines:
-            if entry.year == year:
-                if entry.province == province:
-                    return entry
-                if entry.province == "":
-                    national = entry
-        return national
-
-    def to_dict(self) -> dict[str, Any]:
-        return msgspec.to_builtins(self)
-
-    @classmethod
-    def from_dict(cls, doc: Any) -> RuleSet:
-        try:
-            rules = msgspec.convert(doc, cls)
-        except msgspec.ValidationError as exc:
-            raise ValueError(f"rule set: {exc}") from None
-        problems = _check(rules)
-        if problems:
-            raise ValueError("rule set: " + "; ".join(problems))
-        return rules
-
-
-def _check(rules: RuleSet) -> list[str]:
-    problems = []
-    seen = set()
-    for entry in rules.lines:
-        if (entry.year, entry.province) in seen:
-            problems.append(f"two lines for {entry.year} {entry.province or 'national'}")
-        seen.add((entry.year, entry.province))
-        if not entry.value > 0:
-            problems.append(f"line {entry.year}: value must be above 0")
-    if not 1 <= rules.stable_years.value <= 5 or rules.stable_years.value % 1:
-        problems.append("stable_years must be a whole number from 1 to 5")
-    for name in ("rigid_share_max", "income_drop_max"):
-        if not 0 < getattr(rules, name).value <= 10:
-            problems.append(f"{name} must be above 0")
-    if not 0 < rules.exit_incidence_max.value <= 100:
-        problems.append("exit_incidence_max must be a percentage")
-    return problems
 
 
 def load_rules(path: str | os.PathLike[str]) -> RuleSet:
@@ -122,56 +34,16 @@ def load_rules(path: str | os.PathLike[str]) -> RuleSet:
     return RuleSet.from_dict(doc)
 
 
-# The default rule set, as data. Verified values name their source; the others are
-# background knowledge, shown as such and kept editable.
-DEFAULT_RULES_DOC: dict[str, Any] = {
-    "id": "cn-yunnan-monitoring",
-    "version": 1,
-    "title_en": "Return-to-poverty monitoring, Yunnan (2021-2025)",
-    "title_zh": "防止返贫动态监测（云南，2021—2025年）",
-    "sources": [
-        {"id": "monitoring-2021", "title": "County plans for monitoring, 2021 (Shaanxi)",
-         "url": "lanwact.com; zazf.gov.cn"},
-        {"id": "yunnan-monitoring-2024", "title": "Yunnan monitoring line for 2024",
-         "url": "wxredian.com"},
-        {"id": "yunnan-monitoring-2025", "title": "云农办通〔2025〕1号",
-         "url": "qrrfcrh.cn (Fengwei Town notice)"},
-        {"id": "risk-elimination", "title": "Hainan Q&A on risk elimination",
-         "url": "fygsj.cn; cxs.gov.cn 2024"},
-        {"id": "exit-opinion-2016", "title": "Opinion on the poverty-exit mechanism (2016)",
-         "url": "99.wendadaohang.com/zd/WjtWWWvtjttv7WXOzOt.html"},
-        {"id": "relocation-2023", "title": "Xinhua 2023-02-28 on relocation follow-up",
-         "url": "m.njpanjin.com"},
-    ],
-    "lines": [
-        {"year": 2021, "value": 6000, "scope": "national", "verified": True,
-         "source": "monitoring-2021", "note": "1.5 × the poverty-fight-period standard"},
-        {"year": 2022, "value": 6300, "scope": "national", "verified": False,
-         "note": "often cited, not verified; Yunnan's own 2022 line not found"},
-        {"year": 2023, "value": 6900, "scope": "national", "verified": False,
-         "note": "often cited, not verified; Yunnan's own 2023 line not found"},
-        {"year": 2024, "value": 7300, "scope": "national", "verified": False,
-         "note": "often cited, not verified"},
-        {"year": 2024, "value": 8700, "province": "53", "scope": "Yunnan", "verified": True,
-         "source": "yunnan-monitoring-2024"},
-        {"year": 2025, "value": 8700, "province": "53", "scope": "Yunnan", "verified": True,
-         "source": "yunnan-monitoring-2025", "locator": "云农办通〔2025〕1号"},
-    ],
-    "stable_years": {"value": 2, "verified": False,
-                     "note": "reading of 'stably above': this year and the year before"},
-    "rigid_share_max": {"value": 0.5, "verified": False,
-                        "note": "local setting: no source gives a share"},
-    "income_drop_max": {"value": 0.3, "verified": False,
-                        "note": "local setting: no source gives a share"},
-    "exit_incidence_max": {"value": 3.0, "verified": True, "source": "exit-opinion-2016",
-                           "note": "western regions"},
-    "relocation_min_employed": {"value": 1, "verified": True, "source": "relocation-2023"},
-    "no_labour_stays_monitored": {"value": 1, "verified": True, "source": "risk-elimination"},
-}
+DEFAULT_RULE_SET = "cn-yunnan-monitoring"
 
 
 def default_rules() -> RuleSet:
-    return RuleSet.from_dict(DEFAULT_RULES_DOC)
+    """The bundled rule set (``seeds/rule_sets/cn-yunnan-monitoring.json``, also in the
+    bundled dataset): verified values name their source, the others are background
+    knowledge, marked unverified and kept editable."""
+    from ...resources import rule_set_path
+
+    return load_rules(rule_set_path(DEFAULT_RULE_SET))
 
 
 # ----- verdicts and reasons

@@ -1,0 +1,90 @@
+"""``dongchuan register attach`` and ``register record``: a register in a dataset file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from dongchuan_gui.model.fileformat import load_path
+from dongchuan_gui.model.locks import hold
+from dongchuan_gui.model.register.atomic import file_sha256
+from dongchuan_gui.resources import seed_path
+
+from .test_register_cli import run
+
+
+@pytest.fixture(scope="module")
+def register_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("link") / "registers" / "demo 2025.parquet"
+    path.parent.mkdir()
+    assert run("generate", "--households", "3000", "--seed", "4", "-o", str(path)) == 0
+    return path
+
+
+def _dataset(folder, synthetic: bool):
+    doc = json.loads(seed_path().read_text(encoding="utf-8"))
+    doc["meta"]["synthetic"] = synthetic
+    target = folder / "d.json"
+    target.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def test_attach_writes_a_relative_checked_reference(register_file, capsys):
+    dataset = _dataset(register_file.parent.parent, synthetic=False)
+    assert run("attach", str(register_file), "--dataset", str(dataset)) == 0
+    assert "add register register-demo-2025 (registers/demo 2025.parquet, 3,000" in (
+        capsys.readouterr().out
+    )
+    result = load_path(dataset)
+    (link,) = result.data.registers
+    assert link.path == "registers/demo 2025.parquet" and link.rows == 3000
+    assert link.sha256 == file_sha256(register_file) and link.synthetic
+    assert link.rule_set == "cn-yunnan-monitoring"
+    # a synthetic register in a real dataset: allowed as a reference, said as a warning
+    assert any("synthetic" in w.message for w in result.warnings)
+    assert run("attach", str(register_file), "--dataset", str(dataset)) == 0
+    assert "nothing to change" in capsys.readouterr().out
+
+
+def test_record_refuses_invented_figures_in_a_real_dataset(register_file, tmp_path, capsys):
+    dataset = _dataset(tmp_path, synthetic=False)
+    before = dataset.read_bytes()
+    shutil.copy(register_file, tmp_path / "r.parquet")
+    assert run("record", str(tmp_path / "r.parquet"), "--dataset", str(dataset)) == 1
+    assert "invented (synthetic) households" in capsys.readouterr().err
+    assert dataset.read_bytes() == before
+
+
+def test_record_writes_once_with_a_backup_and_dry_run_writes_nothing(
+    register_file, tmp_path, capsys
+):
+    dataset = _dataset(tmp_path, synthetic=True)
+    shutil.copy(register_file, tmp_path / "r.parquet")
+    before = dataset.read_bytes()
+    argv = ["record", str(tmp_path / "r.parquet"), "--dataset", str(dataset), "--year", "2024"]
+    assert run(*argv, "--dry-run") == 0
+    assert "dry run" in capsys.readouterr().out and dataset.read_bytes() == before
+    assert run(*argv) == 0
+    out = capsys.readouterr().out
+    assert "year 2024:" in out and "0 codes without a place" in out
+    assert (tmp_path / "d.json.bak").read_bytes() == before
+    data = load_path(dataset).data
+    figures = [o for o in data.observations if o.indicator.startswith("register-")]
+    assert figures and all(o.period == "2024" and o.derived for o in figures)
+    district = {o.indicator: o.value for o in figures if o.place == "530113000000"}
+    assert district["register-households"] == 3000
+
+
+def test_locked_or_unknown_rule_set_is_one_line_exit_2(register_file, tmp_path, capsys):
+    dataset = _dataset(tmp_path, synthetic=True)
+    reg = str(register_file)
+    assert run("attach", reg, "--dataset", str(dataset), "--rule-set", "nope") == 2
+    err = capsys.readouterr().err
+    assert "no rule set 'nope' (it has: cn-yunnan-monitoring)" in err
+    with hold(dataset):
+        assert run("record", reg, "--dataset", str(dataset)) == 2
+    err = capsys.readouterr().err
+    assert "is open in Dongchuan Workbench" in err and "Traceback" not in err
+    assert load_path(dataset).data.registers == []
