@@ -18,7 +18,7 @@ from .model.fileformat import backup, is_read_only, load_path, save_path, write_
 from .model.locks import FileLockedError, hold, holder
 from .model.problems import DatasetError
 from .model.sheet_import import SheetError, guess_mapping, plan_import, read_sheet
-from .model.snapshots import write_snapshot
+from .model.snapshots import SnapshotError, write_snapshot
 from .model.tables import export_table
 from .register_cli import add_parser as add_register_parser
 from .resources import seed_path
@@ -111,6 +111,9 @@ def _snapshot(args: argparse.Namespace) -> int:
     except OSError as exc:
         where = exc.filename or args.output or args.file
         _say(f"{where}: cannot write the snapshot: {_os_error(exc)}")
+        return EXIT_UNREADABLE
+    except SnapshotError as exc:
+        _say(f"{args.file}: {exc}")
         return EXIT_UNREADABLE
     print(path)
     return EXIT_OK

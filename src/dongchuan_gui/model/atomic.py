@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import hashlib
 import os
 import re
 import secrets
@@ -182,3 +183,51 @@ def backup(path: str | os.PathLike[str], suffix: str = ".bak") -> Path:
     target = path.with_name(path.name + suffix)
     write_atomic(target, path.read_bytes(), mode=stat.S_IMODE(path.stat().st_mode))
     return target
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _Hashing:
+    """A write-only file object that hashes what passes through it."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.closed = False
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        return self.raw.write(data)
+
+    def tell(self) -> int:
+        return self.size
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def writable(self) -> bool:
+        return True
+
+
+def write_atomic_hashed(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> str:
+    """Write a file atomically as the dataset's own saves are written
+    (:func:`write_atomic_stream`: temporary file beside ``path``, fsync,
+    rename, folder fsync, mode kept, read-only refused, strays of dead writers
+    removed) and return the sha256 of what was written."""
+    digest: list[str] = []
+
+    def hashed(raw: IO[bytes]) -> None:
+        hashing = _Hashing(raw)
+        write(hashing)
+        digest.append(hashing.digest.hexdigest())
+
+    write_atomic_stream(path, hashed)
+    return digest[0]

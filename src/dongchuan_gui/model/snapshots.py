@@ -3,6 +3,11 @@
 A snapshot is the dataset plus ``snapshot`` info: when, note, author, app version,
 the hash of its content, and the hash of the snapshot taken before it. The content
 hash covers everything but the snapshot info, so equal data hash equal.
+
+A dataset's household registers go with it, content-addressed: each register file is
+copied once to ``registers/<sha256>.parquet`` in the snapshot folder, however many
+snapshots share it. The snapshot keeps the dataset's references as they are; for a
+snapshot, a reference is resolved by its sha256 (``register_file``).
 """
 
 from __future__ import annotations
@@ -10,17 +15,62 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
 
 from . import safejson
+from .atomic import file_sha256, write_atomic_hashed
 from .fileformat import dumps, remove_stray_temps, write_atomic
 from .problems import Problem
-from .records import COLLECTIONS, DatasetFile, SnapshotInfo
+from .records import COLLECTIONS, DatasetFile, RegisterLink, SnapshotInfo
 
 SNAPSHOT_FOLDER = "snapshots"
+REGISTER_FOLDER = "registers"
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be taken as asked (the message says why); nothing written."""
+
+
+def register_file(
+    link: RegisterLink, file: str | os.PathLike[str], *, snapshot: bool
+) -> Path:
+    """Where the register of ``link`` is for the dataset or snapshot file ``file``: a
+    dataset's is its relative path, a snapshot's the stored copy named by its hash."""
+    if snapshot:
+        return Path(file).parent / REGISTER_FOLDER / f"{link.sha256}.parquet"
+    return Path(file).parent / Path(*link.path.split("/"))
+
+
+def _store_registers(data: DatasetFile, data_path: str | os.PathLike[str] | None,
+                     where: Path) -> None:
+    """Copy each register of ``data`` into ``where/registers/<sha256>.parquet`` unless
+    it is there already. SnapshotError when a register is not the file its reference
+    describes (moved, changed since attached): the snapshot would not hold it."""
+    for link in data.registers:
+        target = where / REGISTER_FOLDER / f"{link.sha256}.parquet"
+        if target.is_file() and target.stat().st_size > 0:
+            continue  # the name is the content's hash: written once
+        source = register_file(link, data_path, snapshot=False) if data_path else None
+        if source is None or not source.is_file():
+            raise SnapshotError(
+                f"register {link.id}: {link.path} not found beside the dataset; "
+                "the snapshot was not taken"
+            )
+        if file_sha256(source) != link.sha256:
+            raise SnapshotError(
+                f"register {link.id}: {source} changed since it was attached (sha256); "
+                "attach it again before taking a snapshot"
+            )
+        target.parent.mkdir(exist_ok=True)
+        with open(source, "rb") as handle:
+            digest = write_atomic_hashed(target, lambda out: shutil.copyfileobj(handle, out))
+        if digest != link.sha256:  # changed while being copied
+            target.unlink(missing_ok=True)
+            raise SnapshotError(f"register {link.id}: {source} changed while being copied")
 
 
 def content_hash(data: DatasetFile) -> str:
@@ -143,6 +193,10 @@ def write_snapshot(
     try:
         where.mkdir(parents=True, exist_ok=True)
         remove_stray_temps(where)  # of snapshots killed while being written
+        if data.registers:
+            if (where / REGISTER_FOLDER).is_dir():
+                remove_stray_temps(where / REGISTER_FOLDER)
+            _store_registers(data, data_path, where)
         if target is None:
             target = where / snapshot_name(data_path, snap.snapshot.taken)
             n = 1

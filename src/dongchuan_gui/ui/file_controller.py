@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from .. import __version__
 from ..model.fileformat import load_path
 from ..model.problems import DatasetError
-from ..model.snapshots import write_snapshot
+from ..model.snapshots import SnapshotError, write_snapshot
 from ..resources import seed_path
 from . import settings
 from .commands import ReplaceAll
@@ -279,7 +279,7 @@ class FileController(QObject):
                 app_version=__version__,
                 folder=folder,
             )
-        except OSError as exc:
+        except (OSError, SnapshotError) as exc:
             self.window.report_problem(
                 self.tr("The snapshot could not be written: {0}").format(exc)
             )
