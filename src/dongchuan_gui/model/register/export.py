@@ -54,7 +54,9 @@ class SuppressedTable:
     columns: tuple[str, ...]
     cells: list[list[int | None]]  # None: suppressed
     primary: list[tuple[int, int]]  # (row, column) hidden because 1..min_cell-1
-    row_totals: list[int | None]  # None: suppressed (see ``suppress``)
+    # the sum of a row's cells: not published (the columns overlap: monitored households
+    # are households too), but suppression is planned as if it were, which only hides more
+    row_totals: list[int | None]  # None: would be suppressed (see ``suppress``)
     column_totals: list[int | None]
     grand_total: int
     note: str
@@ -66,13 +68,13 @@ class SuppressedTable:
         return MARK
 
     def header(self) -> list[str]:
-        return ["code", *self.columns, "row_total"]
+        return ["code", *self.columns]
 
     def body(self) -> list[list[Any]]:
         out: list[list[Any]] = []
-        for code, row, total in zip(self.codes, self.cells, self.row_totals, strict=True):
-            out.append([code, *(self.mark if v is None else v for v in row), _shown(total)])
-        out.append(["total", *(_shown(v) for v in self.column_totals), self.grand_total])
+        for code, row in zip(self.codes, self.cells, strict=True):
+            out.append([code, *(self.mark if v is None else v for v in row)])
+        out.append(["total", *(_shown(v) for v in self.column_totals)])
         return out
 
 
