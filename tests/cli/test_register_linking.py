@@ -88,3 +88,19 @@ def test_locked_or_unknown_rule_set_is_one_line_exit_2(register_file, tmp_path, 
     err = capsys.readouterr().err
     assert "is open in Dongchuan Workbench" in err and "Traceback" not in err
     assert load_path(dataset).data.registers == []
+
+
+def test_check_uses_the_rule_set_kept_in_a_dataset(register_file, tmp_path, capsys):
+    doc = json.loads(seed_path().read_text(encoding="utf-8"))
+    for line in doc["rule_sets"][0]["lines"]:
+        if line["year"] == 2025:
+            line["value"] = 4321
+    dataset = tmp_path / "d.json"
+    dataset.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    run("check", str(register_file), "--rules", str(dataset), "--json")
+    lines = json.loads(capsys.readouterr().out)["lines"]
+    assert [line["value"] for line in lines] == [4321]
+    doc["rule_sets"].append(dict(doc["rule_sets"][0], id="other"))
+    dataset.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert run("check", str(register_file), "--rules", str(dataset)) == 2
+    assert "one rule set (it has: cn-yunnan-monitoring, other)" in capsys.readouterr().err

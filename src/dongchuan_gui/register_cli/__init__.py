@@ -61,7 +61,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         cmd.add_argument("--json", action="store_true", help="print JSON")
     for cmd in (check, agg):
         cmd.add_argument("--year", type=year_arg, help="default: the register's latest year")
-        cmd.add_argument("--rules", metavar="FILE", help="a rule set (JSON); default built in")
+        cmd.add_argument(
+            "--rules", metavar="FILE",
+            help="a rule set (JSON), or a dataset file with one rule set; default built in",
+        )
         cmd.add_argument("--lang", choices=("en", "zh"), default="en")
     check.add_argument(
         "--show", type=int, default=0, metavar="N", help="list N households per verdict"

@@ -55,17 +55,36 @@ def load_register(path: str) -> Any:
 
 
 def rules_from(args: argparse.Namespace) -> Any:
-    """The rule set named by ``--rules`` (a JSON file), else the built-in one."""
+    """The rule set named by ``--rules``: a rule set's JSON file, or a dataset file whose
+    one rule set is taken; else the built-in one."""
     from ..model.register.rules import default_rules, load_rules
 
     if not getattr(args, "rules", None):
         return default_rules()
     try:
+        with open(args.rules, "rb") as handle:
+            head = handle.read(4096)
+        if b'"dongchuan-workbench"' in head:
+            return _dataset_rules(args.rules)
         return load_rules(args.rules)
     except OSError as exc:
         raise UsageError(f"{args.rules}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise UsageError(f"{args.rules}: {exc}") from None
+
+
+def _dataset_rules(path: str) -> Any:
+    from ..model.fileformat import load_path
+    from ..model.problems import DatasetError
+
+    try:
+        data = load_path(path).data
+    except DatasetError as exc:
+        raise UsageError(str(exc)) from None
+    if len(data.rule_sets) != 1:
+        ids = ", ".join(r.id for r in data.rule_sets) or "none"
+        raise UsageError(f"{path}: expected a dataset with one rule set (it has: {ids})")
+    return data.rule_sets[0]
 
 
 def year_of(register: Any, args: argparse.Namespace) -> int:
