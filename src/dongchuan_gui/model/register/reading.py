@@ -23,11 +23,29 @@ from .store import (
 
 
 def load_parquet(path: Path) -> Register:
+    """A register from one Parquet file, or from a folder partitioned by county
+    (``partition.py``); RegisterError naming the file or part and what was expected."""
+    if path.is_dir():
+        from .partition import load_partitioned
+
+        return load_partitioned(path)
+    name = str(path)
+    stamp = _stamp(path)  # before reading: a change while reading is caught later
+    meta, columns, offsets, values = read_columns(path, name)
+    register = Register(columns, meta, offsets, values, source=path, file=name)
+    register._stamp = stamp
+    return register
+
+
+Columns = tuple[RegisterMeta, dict[str, np.ndarray], np.ndarray | None, np.ndarray | None]
+
+
+def read_columns(path: Path, name: str) -> Columns:
+    """The metadata, columns and measures (offsets, values) of one register Parquet
+    file, checked but not yet validated as a register; RegisterError naming ``name``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    name = str(path)
-    stamp = _stamp(path)  # before reading: a change while reading is caught later
     try:
         with open(path, "rb") as handle:
             head = handle.read(4)
@@ -77,9 +95,7 @@ def load_parquet(path: Path) -> Register:
         raise
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise RegisterError(name, f"damaged Parquet file ({exc})", unreadable=True) from None
-    register = Register(columns, meta, offsets, values, source=path, file=name)
-    register._stamp = stamp
-    return register
+    return meta, columns, offsets, values
 
 
 def _measures(chunked: Any, file: str) -> tuple[np.ndarray, np.ndarray]:
