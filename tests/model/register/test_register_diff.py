@@ -241,13 +241,13 @@ def test_hash_collisions_never_pair_different_households(monkeypatch):
     new = reg(["BBBBBBBB0001", "AAAAAAAA0002"])
     expected = diff_registers(old, new).to_dict()
     # a hash of the second word only: BBBBBBBB0001 collides with AAAAAAAA0001
-    monkeypatch.setattr(diffmod, "_hash", lambda words: words[:, 1].copy())
+    monkeypatch.setattr(diffmod, "id_hash", lambda words: words[:, 1].copy())
     result = diff_registers(old, new)
     assert result.to_dict() == expected
     assert result.added_ids() == ["BBBBBBBB0001"]
     assert result.removed_ids() == ["AAAAAAAA0001", "AAAAAAAA0003"]
     # every number of a register on one hash: the exact fallback
-    monkeypatch.setattr(diffmod, "_hash", lambda words: np.zeros(len(words), dtype=np.uint64))
+    monkeypatch.setattr(diffmod, "id_hash", lambda words: np.zeros(len(words), dtype=np.uint64))
     assert diff_registers(old, new).to_dict() == expected
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from . import schema
+from .idhash import id_hash, id_words
 from .schema import CODE_TABLES, MEASURE, MONEY, NEEDS, POVERTY_CAUSE, STATIC_COLUMNS
 from .store import Register
 
@@ -33,7 +34,6 @@ _PER_YEAR = {c.name: c for c in schema.YEAR_COLUMNS}
 _FLAGS = frozenset(k for k, _, _ in NEEDS)
 _YEAR_OR_NONE = frozenset({"registered_year", "exit_year", "reloc_year"})
 _RUN_COST = 256  # rows a run must average to be compared as a slice
-_HASH_MUL = (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ class Matching:
 def match_households(old_ids: np.ndarray, new_ids: np.ndarray) -> Matching:
     """Pair the households of two registers by household number (unique in each)."""
     width = -(-max(old_ids.dtype.itemsize, new_ids.dtype.itemsize, 1) // 8) * 8
-    a, b = _words(old_ids, width), _words(new_ids, width)
+    a, b = id_words(old_ids, width), id_words(new_ids, width)
     if a.shape == b.shape and np.array_equal(a, b):
         rows = np.arange(len(a), dtype=np.int64)
         none = np.zeros(0, dtype=np.int64)
@@ -264,23 +264,6 @@ def _runs(old_rows: np.ndarray, new_rows: np.ndarray) -> list[tuple[int, int, in
                     new_rows[firsts].tolist(), strict=True))
 
 
-def _words(ids: np.ndarray, width: int) -> np.ndarray:
-    """Household numbers as rows of uint64 words (zero-padded to ``width`` bytes)."""
-    raw = np.ascontiguousarray(ids, dtype=f"S{width}")
-    return raw.view(np.uint64).reshape(len(ids), width // 8)
-
-
-def _hash(words: np.ndarray) -> np.ndarray:
-    """A 64-bit mix of each row of words (murmur-style finaliser per word)."""
-    out = np.zeros(len(words), dtype=np.uint64)
-    for i in range(words.shape[1]):
-        out ^= words[:, i]
-        out ^= out >> np.uint64(33)
-        out *= np.uint64(_HASH_MUL[i % len(_HASH_MUL)])
-    out ^= out >> np.uint64(29)
-    return out
-
-
 def _match_hashed(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Candidate pairs (old rows, new rows) with the same hash prefix, to be confirmed
     on the full numbers; None when two numbers of one register share a prefix."""
@@ -288,7 +271,7 @@ def _match_hashed(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     low = np.uint64((1 << bits) - 1)
     sorted_keys = []
     for words in (a, b):
-        key = _hash(words) & ~low
+        key = id_hash(words) & ~low
         key |= np.arange(len(words), dtype=np.uint64)
         key = np.sort(key)
         prefix = key >> np.uint64(bits)

@@ -12,7 +12,6 @@ public source; the others are working lists to keep editable.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -263,53 +262,62 @@ _ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dt
 _ID_CHECK = np.frombuffer(b"10X98765432", dtype=np.uint8)
 
 
-# a resident ID number inside a value, once spaces, dashes and dots are taken out:
-# 18 characters (17 digits and a check character; a wrong check digit is still one, a
-# typo) or the old 15-digit form, with a plausible birth date in it
-_ID_IN_TEXT = re.compile(
-    r"(?<![0-9])(?:[0-9]{6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-    r"[0-9]{3}[0-9Xx]|[0-9]{6}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})"
-    r"(?![0-9])"
-)
-_SEPARATORS = re.compile(rb"[\s\-._/]")
+ID_LENGTH = 18
 
 
 def id_number_rows(ids: np.ndarray) -> np.ndarray:
-    """Rows whose household number holds a person's resident ID number (GB 11643), with
-    or without a valid check digit, in the 18- or the old 15-digit form, also behind a
-    prefix or split by spaces or dashes: such a value never enters a register. Only
-    values with 15 or more digits are looked at closely."""
-    if len(ids) == 0:
-        return np.zeros(0, dtype=np.int64)
-    raw = np.ascontiguousarray(ids).view(np.uint8).reshape(len(ids), ids.dtype.itemsize)
-    digits = ((raw >= 48) & (raw <= 57)).sum(axis=1)
-    rows = [
-        int(row)
-        for row in np.flatnonzero(digits >= 15)
-        if _ID_IN_TEXT.search(_SEPARATORS.sub(b"", bytes(ids[row])).decode("latin-1"))
-    ]
-    return np.asarray(sorted(set(rows) | set(_checked_id_rows(ids).tolist())), dtype=np.int64)
+    """Rows whose household number holds a person's resident ID number (GB 11643): a
+    run of 17 digits and a check character ('0'-'9' or 'X') with no digit on either
+    side, a birth date of 1900-2099 in it and a valid check digit; as the whole value
+    or inside it (behind a prefix, before a trailing space). Such a value never enters
+    a register. Vectorised over the fixed-width bytes: about 0.1 s at 1M households.
 
-
-def _checked_id_rows(ids: np.ndarray) -> np.ndarray:
-    """Rows whose household number has the shape of a person's resident ID number
-    (17 digits and a valid check digit, GB 11643): such a value never enters a register."""
-    if len(ids) == 0:
+    Not counted as ID numbers: a wrong check digit and the old 15-digit form, since a
+    ledger's own numbers are often a 12-digit village code and a sequence number,
+    which can look like either; the check digit is what tells them apart."""
+    n = len(ids)
+    if n == 0:
         return np.zeros(0, dtype=np.int64)
-    raw = np.ascontiguousarray(ids).view(np.uint8).reshape(len(ids), ids.dtype.itemsize)
-    if raw.shape[1] < 18:
+    width = ids.dtype.itemsize
+    if width < ID_LENGTH:
         return np.zeros(0, dtype=np.int64)
-    ends = raw[:, 17] != 0
-    if raw.shape[1] > 18:
-        ends &= raw[:, 18] == 0
-    rows = np.flatnonzero(ends)
-    digits = raw[rows, :17].astype(np.int64) - 48
-    rows_ok = np.all((digits >= 0) & (digits <= 9), axis=1)
-    rows, digits = rows[rows_ok], digits[rows_ok]
-    last = raw[rows, 17]
-    last = np.where(last == ord("x"), ord("X"), last)
-    expected = _ID_CHECK[(digits @ _ID_WEIGHTS) % 11]
-    return rows[last == expected]
+    raw = np.ascontiguousarray(ids).view(np.uint8).reshape(n, width)
+    # longest run of digits per row, column by column: rows without a run of 17
+    # (most household numbers) are done with after this
+    run = np.zeros(n, dtype=np.int8)
+    longest = np.zeros(n, dtype=np.int8)
+    for j in range(width):
+        is_digit = (raw[:, j] >= 48) & (raw[:, j] <= 57)
+        run = np.where(is_digit, run + 1, 0).astype(np.int8)
+        np.maximum(longest, run, out=longest)
+    candidates = np.flatnonzero(longest >= ID_LENGTH - 1)
+    if len(candidates) == 0:
+        return np.zeros(0, dtype=np.int64)
+    raw = raw[candidates]
+    digit = (raw >= 48) & (raw <= 57)
+    last_ok = digit | (raw == ord("X")) | (raw == ord("x"))
+    values = raw.astype(np.int64) - 48
+    found = np.zeros(len(candidates), dtype=bool)
+    for start in range(width - ID_LENGTH + 1):
+        end = start + ID_LENGTH
+        ok = digit[:, start : end - 1].all(axis=1) & last_ok[:, end - 1]
+        if start > 0:
+            ok &= ~digit[:, start - 1]
+        if end < width:
+            ok &= ~digit[:, end]
+        if not ok.any():
+            continue
+        d = values[:, start:end]
+        year = d[:, 6] * 1000 + d[:, 7] * 100 + d[:, 8] * 10 + d[:, 9]
+        month = d[:, 10] * 10 + d[:, 11]
+        day = d[:, 12] * 10 + d[:, 13]
+        ok &= (year >= 1900) & (year <= 2099) & (month >= 1) & (month <= 12)
+        ok &= (day >= 1) & (day <= 31)
+        check = raw[:, end - 1]
+        check = np.where(check == ord("x"), ord("X"), check)
+        ok &= check == _ID_CHECK[(d[:, :17] @ _ID_WEIGHTS) % 11]
+        found |= ok
+    return candidates[found].astype(np.int64)
 
 
 def year_column(base: str, year: int) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 
 from . import schema
 from .atomic import file_sha256, write_atomic_stream
+from .idhash import first_repeat
 from .income_key import _MISSING, _SHIFT, IncomeKey, _build_key, _fen_threshold  # noqa: F401
 from .ref import RegisterRef, check_ref, make_ref  # noqa: F401 (part of the store API)
 from .schema import FLAG_UNKNOWN, ID_WIDTH, MEASURE, SCHEMA_VERSION
@@ -390,8 +391,10 @@ def _household_ids(values: Any) -> np.ndarray:
         bad = int(np.flatnonzero((lengths > ID_WIDTH) | (lengths == 0))[0])
         raise ValueError(f"household number of row {bad + 1}: 1 to {ID_WIDTH} characters")
     ids = np.ascontiguousarray(arr.astype(f"S{ID_WIDTH}"))
-    if len(np.unique(ids)) != len(ids):
-        raise ValueError("household numbers repeat")
+    repeat = first_repeat(ids)
+    if repeat is not None:
+        text = bytes(ids[repeat]).decode("ascii")
+        raise ValueError(f"household number {text} of row {repeat + 1} repeats an earlier row")
     return ids
 
 
