@@ -55,6 +55,11 @@ def _store_registers(data: DatasetFile, data_path: str | os.PathLike[str] | None
         if target.is_file() and target.stat().st_size > 0:
             continue  # the name is the content's hash: written once
         source = register_file(link, data_path, snapshot=False) if data_path else None
+        if source is not None and source.is_dir():
+            raise SnapshotError(
+                f"register {link.id}: {link.path} is a partitioned folder; snapshots keep "
+                "single register files only: refer to the register's .parquet file"
+            )
         if source is None or not source.is_file():
             raise SnapshotError(
                 f"register {link.id}: {link.path} not found beside the dataset; "

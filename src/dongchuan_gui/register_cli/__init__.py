@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -212,8 +213,6 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    import os
-
     import numpy as np
 
     from ..model.register.schema import MONITORING_TYPE, RISK_STATUS
@@ -242,7 +241,7 @@ def _info(args: argparse.Namespace) -> int:
         "relocated": int(np.count_nonzero(cols["reloc_kind"])),
         "no_labour": int(np.count_nonzero(cols["no_labour"])),
         "bytes_in_memory": register.nbytes(),
-        "file_bytes": os.path.getsize(args.file),
+        "file_bytes": _file_bytes(args.file),
         "sha256": register.sha256(),
     }
     if args.json:
@@ -273,6 +272,15 @@ def _line_words(rules: Any, used: list[Any], year: int) -> list[str]:
         mark = "verified" if entry.verified else "background knowledge, editable"
         out.append(f"{year} line: {entry.value:,.0f} yuan ({entry.scope or 'national'}) [{mark}]")
     return out
+
+
+def _file_bytes(path: str) -> int:
+    """A register file's size, or the sum of a partitioned register's parts."""
+    if os.path.isdir(path):
+        from ..model.register.partition import read_manifest
+
+        return sum(part.bytes for part in read_manifest(path).parts)
+    return os.path.getsize(path)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -449,3 +449,17 @@ def test_repeated_household_numbers_are_found_even_when_hashes_collide(monkeypat
     monkeypatch.setattr(idhash, "id_hash", lambda words: np.zeros(len(words), dtype=np.uint64))
     assert idhash.first_repeat(ids[:3]) is None
     assert idhash.first_repeat(ids) == 3
+
+
+def test_a_reference_to_a_partitioned_register_is_checked_by_its_manifest(small, tmp_path):
+    from dongchuan_gui.model.register.partition import write_partitioned
+
+    folder = tmp_path / "reg"
+    write_partitioned(small, folder)
+    dataset = tmp_path / "d.json"
+    ref = make_ref(folder, dataset, "cn-yunnan-monitoring")
+    assert ref.path == "reg" and ref.rows == len(small)
+    assert check_ref(ref, dataset) == []
+    write_partitioned(generate(10, seed=1), folder, force=True)
+    problems = check_ref(ref, dataset)
+    assert any("changed" in p for p in problems) and any("10 households" in p for p in problems)

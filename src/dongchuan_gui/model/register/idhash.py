@@ -37,13 +37,12 @@ def first_repeat(ids: np.ndarray) -> int | None:
         return None
     width = -(-ids.dtype.itemsize // 8) * 8
     hashes = id_hash(id_words(ids, width))
-    order = np.argsort(hashes, kind="stable")
-    ranked = hashes[order]
-    same = np.flatnonzero(ranked[1:] == ranked[:-1])
-    if len(same) == 0:
+    ranked = np.sort(hashes)  # sorting values is faster than an argsort
+    repeated = ranked[1:][ranked[1:] == ranked[:-1]]
+    if len(repeated) == 0:
         return None
     # rows whose hash another row shares: usually none or a few; compared in full
-    rows = np.unique(np.concatenate((order[same], order[same + 1])))
+    rows = np.flatnonzero(np.isin(hashes, repeated))
     seen: set[bytes] = set()
     for row in rows.tolist():  # in row order: the first repeat is the earliest
         value = bytes(ids[row])

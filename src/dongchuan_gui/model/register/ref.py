@@ -82,6 +82,8 @@ def check_ref(ref: RegisterLink, dataset_path: str | os.PathLike[str]) -> list[s
     if problem:
         return [f"{ref.path}: {problem}"]
     target = resolve(ref, dataset_path)
+    if target.is_dir():
+        return _check_folder(ref, target)
     if not target.is_file():
         return [f"{ref.path}: register file not found (looked in {target.parent})"]
     problems = []
@@ -95,4 +97,23 @@ def check_ref(ref: RegisterLink, dataset_path: str | os.PathLike[str]) -> list[s
         return [*problems, f"{ref.path}: cannot read ({type(exc).__name__})"]
     if rows != ref.rows:
         problems.append(f"{ref.path}: {rows} households, the reference says {ref.rows}")
+    return problems
+
+
+def _check_folder(ref: RegisterLink, target: Path) -> list[str]:
+    """The same for a register written partitioned: its manifest stands for the parts."""
+    from .partition import read_manifest
+    from .store import RegisterError
+
+    try:
+        manifest = read_manifest(target)
+    except RegisterError as exc:
+        return [str(exc)]
+    problems = []
+    if manifest.raw_sha256 != ref.sha256:
+        problems.append(f"{ref.path}: the register changed since it was referenced (sha256)")
+    if manifest.households != ref.rows:
+        problems.append(
+            f"{ref.path}: {manifest.households} households, the reference says {ref.rows}"
+        )
     return problems

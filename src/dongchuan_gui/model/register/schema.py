@@ -284,11 +284,12 @@ def id_number_rows(ids: np.ndarray) -> np.ndarray:
     raw = np.ascontiguousarray(ids).view(np.uint8).reshape(n, width)
     # longest run of digits per row, column by column: rows without a run of 17
     # (most household numbers) are done with after this
+    by_column = np.ascontiguousarray(((raw - np.uint8(48)) <= 9).T).view(np.int8)
     run = np.zeros(n, dtype=np.int8)
     longest = np.zeros(n, dtype=np.int8)
     for j in range(width):
-        is_digit = (raw[:, j] >= 48) & (raw[:, j] <= 57)
-        run = np.where(is_digit, run + 1, 0).astype(np.int8)
+        run += 1
+        run *= by_column[j]
         np.maximum(longest, run, out=longest)
     candidates = np.flatnonzero(longest >= ID_LENGTH - 1)
     if len(candidates) == 0:
