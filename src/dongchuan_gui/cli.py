@@ -128,14 +128,28 @@ def _diff(args: argparse.Namespace) -> int:
     if a is None or b is None:
         return EXIT_UNREADABLE
     changes = diff(a, b)
+    households = []
+    if a.registers and b.registers:  # each changed register, household by household
+        from .register_cli.diffing import dataset_register_diffs
+
+        households = dataset_register_diffs(a, args.a, b, args.b)
     if args.json:
-        print(json.dumps([c.to_builtins() for c in changes], ensure_ascii=False, indent=2))
+        doc = [c.to_builtins() for c in changes]
+        for item in households:
+            doc.append({"kind": "register", "id": item["id"], "action": "households",
+                        **({"register_diff": item["json"]} if "json" in item else
+                           {"note": item["note"]})})
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         for change in changes:
             sign = {"added": "+", "removed": "-", "changed": "~"}[change.action]
             print(f"{sign} {change.kind} {change.id}")
             for f in change.fields:
                 print(f"    {f.field}: {_format_value(f.old)} -> {_format_value(f.new)}")
+        for item in households:
+            print(f"register {item['id']}, household by household:")
+            for line in item.get("lines", [item.get("note", "")]):
+                print(f"    {line}")
         print(f"{len(changes)} record(s) differ" if changes else "no differences")
     return 1 if changes else EXIT_OK
 

@@ -104,3 +104,37 @@ def test_check_uses_the_rule_set_kept_in_a_dataset(register_file, tmp_path, caps
     dataset.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert run("check", str(register_file), "--rules", str(dataset)) == 2
     assert "one rule set (it has: cn-yunnan-monitoring, other)" in capsys.readouterr().err
+
+
+def test_diff_of_a_snapshot_and_the_dataset_compares_the_households(tmp_path, capsys):
+    import numpy as np
+
+    from dongchuan_gui.cli import main
+    from dongchuan_gui.model.register import Register, RegisterMeta
+    from dongchuan_gui.model.register.schema import RISK_STATUS
+
+    reg_path = tmp_path / "r.parquet"
+    ids = ["H1", "H2", "H3"]
+    base = {"household_id": ids, "village": [530113102001] * 3, "size": [3, 2, 4],
+            "risk_status": [RISK_STATUS.value_of("monitoring")] * 3, "mon_type": [1, 1, 2]}
+    meta = RegisterMeta(years=(2025,), title="test", synthetic=True)
+    Register.from_columns(base, meta).save(reg_path)
+    dataset = _dataset(tmp_path, synthetic=True)
+    assert run("attach", str(reg_path), "--dataset", str(dataset)) == 0
+    assert main(["snapshot", str(dataset), "--note", "before"]) == 0
+    snap = capsys.readouterr().out.strip().splitlines()[-1]
+    later = dict(base, household_id=["H1", "H2", "H4"])
+    later["risk_status"] = [RISK_STATUS.value_of("eliminated")] + [base["risk_status"][0]] * 2
+    Register.from_columns(later, meta).save(reg_path)
+    assert run("attach", str(reg_path), "--dataset", str(dataset)) == 0
+    capsys.readouterr()
+    assert main(["diff", snap, str(dataset)]) == 1
+    out = capsys.readouterr().out
+    assert "~ registers register-r" in out and "register register-r, household by household:" in out
+    assert "households: 1 added, 1 removed, 1 changed, 1 unchanged" in out
+    assert "risk status: monitoring → eliminated: 1" in out
+    assert main(["diff", snap, str(dataset), "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    (item,) = [d for d in doc if d["kind"] == "register"]
+    assert item["register_diff"]["households"]["added"] == 1
+    assert np.array_equal(item["register_diff"]["added"], ["H4"])

@@ -136,3 +136,37 @@ def _summary(result: Any) -> str:
     if result.meta_changes:
         parts.append("metadata differs")
     return "; ".join(parts)
+
+
+def dataset_register_diffs(
+    a: Any, a_path: str, b: Any, b_path: str, *, show: int = DEFAULT_SHOW
+) -> list[dict[str, Any]]:
+    """For ``dongchuan diff`` of two datasets or snapshots: each register reference
+    (same id) whose file differs, compared household by household. A snapshot's register
+    is its stored copy (``snapshots/registers/<sha256>.parquet``). Each item has the id,
+    and either ``lines`` and ``json`` of the comparison or a ``note`` saying why there
+    is none (a file not found or unreadable)."""
+    from ..model.register import RegisterError
+    from ..model.register.diff import diff_registers
+    from ..model.snapshots import register_file
+
+    old_links = {link.id: link for link in a.registers}
+    out: list[dict[str, Any]] = []
+    for link in b.registers:
+        before = old_links.get(link.id)
+        if before is None or before.sha256 == link.sha256:
+            continue
+        old_file = register_file(before, a_path, snapshot=a.snapshot is not None)
+        new_file = register_file(link, b_path, snapshot=b.snapshot is not None)
+        item: dict[str, Any] = {"id": link.id}
+        try:
+            old, new = load_register(str(old_file)), load_register(str(new_file))
+        except RegisterError as exc:
+            item["note"] = f"households not compared: {exc}"
+            out.append(item)
+            continue
+        result = diff_registers(old, new, examples=show)
+        item["lines"] = text_lines(result, str(old_file), str(new_file), old, new, show=show)
+        item["json"] = result.to_dict("en", show)
+        out.append(item)
+    return out
