@@ -445,6 +445,10 @@ The details were written to {1}. Your data on disk is unchanged.</source>
         <translation>{0} 是只读文件（无权写入该文件或其所在文件夹）；请用“另存为”把修改保存到其他文件。</translation>
     </message>
     <message>
+        <source>Could not save the household register: {0}. Nothing was saved.</source>
+        <translation>无法保存监测台账：{0}。没有保存任何内容。</translation>
+    </message>
+    <message>
         <source>Could not save {0}: {1}. The file on disk is unchanged.</source>
         <translation>无法保存 {0}：{1}。磁盘上的文件没有改变。</translation>
     </message>
@@ -775,6 +779,14 @@ Open it read-only?</source>
         <translation>保存快照(&amp;H)…</translation>
     </message>
     <message>
+        <source>Open Household &amp;Register…</source>
+        <translation>打开监测台账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close Household Register</source>
+        <translation>关闭监测台账</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -922,6 +934,33 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
     </message>
 </context>
 <context>
+    <name>MonitoringController</name>
+    <message>
+        <source>Open Household Register</source>
+        <translation>打开监测台账</translation>
+    </message>
+    <message>
+        <source>Household registers (*.parquet);;All files (*)</source>
+        <translation>监测台账 (*.parquet);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s household register was not opened: {0}</source>
+        <translation>未打开数据集引用的监测台账：{0}</translation>
+    </message>
+    <message>
+        <source>Household register {0}: {1} households, {2} villages, year {3}</source>
+        <translation>监测台账 {0}：{1} 户，{2} 个村，{3} 年</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC households, not real data</source>
+        <translation>合成数据：虚构农户，非真实数据</translation>
+    </message>
+    <message>
+        <source>This register was generated: every household in it is invented.</source>
+        <translation>此台账由程序生成：其中每一户都是虚构的。</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Overview</source>
@@ -1010,6 +1049,37 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
     <message>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterLoader</name>
+    <message>
+        <source>Opening the household register {0}…</source>
+        <translation>正在打开监测台账 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Household register</source>
+        <translation>监测台账</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Judging every household by the rules…</source>
+        <translation>正在按规则逐户研判…</translation>
+    </message>
+    <message>
+        <source>Preparing the what-if line…</source>
+        <translation>正在准备监测线模拟…</translation>
+    </message>
+    <message>
+        <source>Showing…</source>
+        <translation>正在显示…</translation>
     </message>
 </context>
 <context>

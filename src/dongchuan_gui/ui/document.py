@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,9 @@ def new_dataset_file() -> DatasetFile:
     )
 
 
+JOURNAL_SUFFIX = ".register.json"  # edited households, beside a recovery file
+
+
 class Document(QObject):
     changed = Signal(object)  # a model Change
     state_changed = Signal()  # path, clean state or read-only flag
@@ -133,6 +137,11 @@ class Document(QObject):
         self._waiting_since: float | None = None  # first change not yet in recovery
         self._recovery_folder = recovery_folder()
         self._session = f"untitled-{os.getpid()}-{id(self)}"
+        # run before the dataset is written (the target path): a register open in the
+        # window is written first, so the dataset refers to what is on disk (OSError)
+        self.before_save: list[Callable[[Path], None]] = []
+        # run with each recovery write (the recovery file's base path, no suffix)
+        self.recovery_extras: list[Callable[[Path], None]] = []
 
     # ---------------------------------------------------------- opening
     @classmethod
@@ -233,6 +242,15 @@ class Document(QObject):
                 self._take_lock(target)
             except FileLockedError as exc:
                 raise SaveError(str(exc)) from None
+        try:
+            for hook in self.before_save:
+                hook(target)
+        except OSError as exc:
+            raise SaveError(
+                self.tr("Could not save the household register: {0}. Nothing was saved.").format(
+                    exc.strerror or exc
+                )
+            ) from None
         data = self.dataset.data
         data.meta.modified = dt.date.today().isoformat()
         payload = dumps(data)
@@ -288,9 +306,12 @@ class Document(QObject):
             write_atomic(
                 meta_file, json.dumps(info, ensure_ascii=False).encode("utf-8"), mode=0o600
             )
+            for extra in self.recovery_extras:
+                extra(base)
         except OSError:
             return None  # autosave is best effort; the next change tries again
-        self._recovery_paths = (data_file, meta_file)
+        journal = base.with_suffix(JOURNAL_SUFFIX)
+        self._recovery_paths = (data_file, meta_file, journal)
         return data_file
 
     def discard_recovery(self) -> None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QUndoView, QWidget
 
 from .. import __version__
 from ..model.dataset import Change
 from ..model.problems import Problem
 from ..model.snapshots import default_folder
-from . import settings
+from . import menus, settings
 from .document import Document
 from .editing import EditController
 from .exchange import ExchangeController
 from .file_controller import FileController
+from .monitoring.controller import MonitoringController
 from .navigation import History, Location
 from .tabs.base import Tab
 from .tabs.overview import OverviewTab
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.edits = EditController(self)
         self.exchange = ExchangeController(self)
+        self.monitoring = MonitoringController(self)
+        self._monitoring_pending: list[Change] = []
         self.undo_group = QUndoGroup(self)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
@@ -93,117 +96,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcuts=()) -> QAction:
-        action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        for s in shortcuts:  # a standard key may repeat an explicit one (Alt+Left is Back)
-            for key in (
-                QKeySequence.keyBindings(s)
-                if isinstance(s, QKeySequence.StandardKey)
-                else [QKeySequence(s)]
-            ):
-                if key not in keys:
-                    keys.append(key)
-        action.setShortcuts(keys)  # the same key twice would make it ambiguous and dead
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return menus.make_action(self, text, slot, shortcuts)
 
     def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        files = self.files
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&New"), files.new_file, [key.New]))
-        file_menu.addAction(self._action(self.tr("&Open…"), files.open_dialog, [key.Open]))
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self.save_action = self._action(self.tr("&Save"), files.save, [key.Save])
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self._action(self.tr("Save &As…"), files.save_as, [key.SaveAs]))
-        self.revert_action = self._action(self.tr("Re&vert"), self._revert)
-        file_menu.addAction(self.revert_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Save Snaps&hot…"), files.take_snapshot))
-        file_menu.addSeparator()
-        ex = self.exchange
-        import_menu = file_menu.addMenu(self.tr("&Import"))
-        import_menu.addAction(
-            self._action(
-                self.tr("Figures from a Spreadsheet (XLSX, CSV)…"), lambda: ex.import_sheet()
-            )
-        )
-        import_menu.addAction(
-            self._action(self.tr("DHIS2 Data Values (JSON, CSV)…"), lambda: ex.import_dhis2())
-        )
-        export_menu = file_menu.addMenu(self.tr("&Export"))
-        export_menu.addAction(self._action(self.tr("Tables (XLSX, CSV)…"), ex.export_table))
-        export_menu.addAction(
-            self._action(self.tr("DHIS2 Data Values (JSON, CSV)…"), ex.export_dhis2)
-        )
-        export_menu.addAction(self._action(self.tr("Chart (PNG, SVG)…"), lambda: ex.export_chart()))
-        export_menu.addAction(self._action(self.tr("Report as PDF…"), lambda: ex.export_report()))
-        file_menu.addAction(self._action(self.tr("&Print Report…"), ex.print_report, [key.Print]))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, [key.Quit]))
-
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(key.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(key.Redo))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addAction(self.undo_dock.toggleViewAction())
-        edit_menu.addSeparator()
-        for kind, text in (
-            ("programs", self.tr("New Program")),
-            ("places", self.tr("New Place")),
-            ("indicators", self.tr("New Indicator")),
-            ("sources", self.tr("New Source")),
-        ):
-            edit_menu.addAction(self._action(text, lambda _=False, k=kind: self.new_record(k)))
-        self.remove_action = self._action(self.tr("Remove Selected Record…"), self.remove_selected)
-        edit_menu.addAction(self.remove_action)
-
-        go_menu = menu.addMenu(self.tr("&Go"))
-        self.back_action = self._action(self.tr("&Back"), self.go_back, ["Alt+Left", key.Back])
-        self.forward_action = self._action(
-            self.tr("&Forward"), self.go_forward, ["Alt+Right", key.Forward]
-        )
-        go_menu.addAction(self.back_action)
-        go_menu.addAction(self.forward_action)
-        go_menu.addAction(self._action(self.tr("&Find"), self.focus_search, [key.Find]))
-        go_menu.addSeparator()
-        for i, tab in enumerate(self.tabs):
-            go_menu.addAction(
-                self._action(
-                    tab.title(),
-                    lambda _=False, i=i: self.tab_widget.setCurrentIndex(i),
-                    [f"Ctrl+{i + 1}"],
-                )
-            )
-        help_menu = menu.addMenu(self.tr("&Help"))
-        language_menu = help_menu.addMenu("语言 / Language")
-        current = settings.read("ui/language")
-        for code, label in (
-            ("system", self.tr("As the computer")),
-            ("zh_CN", "中文"),
-            ("en", "English"),
-        ):
-            action = language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-        help_menu.addAction(self._action(self.tr("&About"), self.about))
-        self._update_nav_actions()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in settings.read("recent/files"):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+        menus.build(self)
 
     # ---------------------------------------------------------- documents
     def set_document(self, doc: Document, warnings: list[Problem]) -> None:
@@ -222,6 +118,7 @@ class MainWindow(QMainWindow):
         self._pending = {i: [] for i in range(len(self.tabs))}
         self.snapshots.set_folder(self.snapshot_folder())
         self._update_title()
+        self.monitoring.set_document(doc)
         counts = doc.dataset.counts()
         message = self.tr("{0} places, {1} programs, {2} figures, {3} sources").format(
             counts["places"], counts["programs"], counts["observations"], counts["sources"]
@@ -269,11 +166,16 @@ class MainWindow(QMainWindow):
                 pending.append(change)
             elif pending[-1].action != "reset":  # many at once (an import): show all again
                 self._pending[index] = [Change("reset")]
+        if change.kind in ("rule_sets", "places") or change.action == "reset":
+            self._monitoring_pending.append(change)
         self._flush_timer.start()
 
     def flush_changes(self) -> None:
         """Show pending changes now in the tab in view; the others when next opened."""
         self._flush_timer.stop()
+        if self._monitoring_pending:
+            changes, self._monitoring_pending = self._monitoring_pending, []
+            self.monitoring.apply_changes(changes)
         current = self.tab_widget.currentIndex()
         if self._pending.get(current):  # nothing before a document is set
             changes, self._pending[current] = self._pending[current], []

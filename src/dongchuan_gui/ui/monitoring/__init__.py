@@ -1,0 +1,1 @@
+"""The monitoring views over a household register: session, loading, tabs and panes."""

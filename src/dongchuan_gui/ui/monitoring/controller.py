@@ -1,0 +1,160 @@
+"""The window's household register: opening, closing, saving with the dataset, rules.
+
+Owned by the main window. It keeps one ``RegisterSession`` and ties it to the document:
+the register the dataset refers to opens with it (off the GUI thread); its rule set is
+the dataset's (edits and undo of the rule set re-judge the households); saving the
+document writes an edited register first and brings the reference up to date; the
+recovery file gets a journal of edited households beside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from ...model.dataset import Change
+from .loader import RegisterLoader
+from .session import RegisterSession
+
+
+class MonitoringController(QObject):
+    failed = Signal(str)  # a register could not be opened (the message says why)
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = RegisterSession(self)
+        self.loader: RegisterLoader | None = None
+        self.document: Any = None
+        self.banner = QLabel(window)
+        self.banner.setObjectName("syntheticBanner")
+        self.banner.hide()
+        window.statusBar().addPermanentWidget(self.banner)
+        self.session.opened.connect(self._update_banner)
+        self.session.closed.connect(self._update_banner)
+        self.failed.connect(window.report_problem)
+
+    # ------------------------------------------------------------ document
+    def set_document(self, doc: Any) -> None:
+        """A document is shown: close the register of the last one, open this one's."""
+        self.session.close()
+        self.document = doc
+        self.session.set_places(doc.dataset.data.places)
+        doc.before_save.append(self._before_save)
+        doc.recovery_extras.append(self._write_journal)
+        link = self.referenced()
+        if link is not None:
+            self.open_link(link)
+
+    def referenced(self) -> Any:
+        """The dataset's first register reference, if any."""
+        if self.document is None or not self.document.dataset.data.registers:
+            return None
+        return self.document.dataset.data.registers[0]
+
+    def rules_for(self, link: Any = None) -> Any:
+        """The rule set the register is judged by: the reference's, else the dataset's
+        only one, else the bundled one."""
+        from ...model.register.rules import default_rules
+
+        data = self.document.dataset.data if self.document is not None else None
+        if data is not None:
+            wanted = link.rule_set if link is not None else None
+            for rules in data.rule_sets:
+                if wanted is None or rules.id == wanted:
+                    return rules
+        return default_rules()
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        """Dataset edits the register cares about: rule sets and place names."""
+        if not self.session.is_open or self.document is None:
+            return
+        kinds = {c.kind for c in changes} | ({"rule_sets", "places"} if any(
+            c.action == "reset" for c in changes) else set())
+        if "places" in kinds:
+            self.session.set_places(self.document.dataset.data.places)
+        if "rule_sets" in kinds:
+            self.session.set_rules(self.rules_for(self.session.link))
+
+    # ------------------------------------------------------------- opening
+    def open_dialog(self) -> None:
+        start = str(self.document.path.parent) if self.document and self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Household Register"), start,
+            self.tr("Household registers (*.parquet);;All files (*)"),
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_link(self, link: Any) -> RegisterLoader | None:
+        from ...model.register.ref import check_ref, resolve
+
+        problems = check_ref(link, self.document.path) if self.document.path else []
+        if problems:
+            self.window.statusBar().showMessage(
+                self.tr("The dataset's household register was not opened: {0}").format(
+                    problems[0]
+                ), 15000,
+            )
+            return None
+        return self.open_path(resolve(link, self.document.path), link)
+
+    def open_path(self, path: Path, link: Any = None) -> RegisterLoader:
+        if link is None and self.document is not None and self.document.path is not None:
+            from ...model.register.ref import resolve
+
+            for candidate in self.document.dataset.data.registers:
+                if resolve(candidate, self.document.path).resolve() == path.resolve():
+                    link = candidate
+        if self.loader is not None:
+            self.loader.cancel()
+        loader = RegisterLoader(self.window, path, self.rules_for(link), self.session.year)
+        loader.finished.connect(lambda opened: self._opened(opened, link))
+        loader.failed.connect(self.failed)
+        loader.destroyed.connect(lambda: setattr(self, "loader", None))
+        self.loader = loader
+        return loader
+
+    def _opened(self, opened: Any, link: Any) -> None:
+        self.session.open(opened, link)
+        reg = opened.register
+        self.window.statusBar().showMessage(
+            self.tr("Household register {0}: {1} households, {2} villages, year {3}").format(
+                opened.path.name, f"{len(reg):,}", len(reg.villages), opened.year
+            ), 10000,
+        )
+
+    def close_register(self) -> None:
+        self.session.close()
+
+    def _update_banner(self) -> None:
+        if self.session.synthetic:
+            self.banner.setText(self.tr("SYNTHETIC households, not real data"))
+            self.banner.setToolTip(
+                self.tr("This register was generated: every household in it is invented.")
+            )
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    # ------------------------------------------------------------ saving
+    def _before_save(self, target: Path) -> None:
+        doc = self.document
+        if doc is None or not self.session.dirty:
+            return
+        link = self.session.save(target, doc.dataset)
+        if link is None:
+            return
+        if doc.dataset.get("registers", link.id) is None:
+            doc.dataset.add("registers", link)
+        else:
+            doc.dataset.replace("registers", link)
+
+    def _write_journal(self, base: Path) -> None:
+        from ..document import JOURNAL_SUFFIX
+
+        if self.session.is_open:
+            self.session.write_journal(base.with_suffix(JOURNAL_SUFFIX))

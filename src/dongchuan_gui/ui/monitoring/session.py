@@ -1,0 +1,273 @@
+"""The household register open in a window, and what is worked out from it.
+
+A ``RegisterSession`` holds the register, where it came from (file, the dataset's
+reference), the rule set it is judged by (the dataset's, else the bundled one), the year
+in view, and the results the views share: the evaluation, aggregates by level, risk
+lights, the what-if keys, the relocation board. Results are worked out once and kept
+until the register, the rules or the year change. No widgets here: views listen to the
+signals and ask.
+
+Household edits go through the document's undo stack (``HouseholdEdit``): the column is
+copied on its first edit (arrays read from Parquet are read-only), the value set, the
+results dropped, ``households_changed`` emitted. Saving the document writes the register
+too (atomically) and brings the dataset's reference up to date; until then a journal of
+the changed households (not the whole register) is kept beside the recovery file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from ...model.records import RegisterLink, RuleSet
+
+LEVELS = ("village", "town", "district")
+
+
+@dataclass
+class Opened:
+    """What the loader hands over: the register and what was worked out off the GUI thread."""
+
+    register: Any
+    path: Path
+    evaluation: Any
+    year: int
+    rules: RuleSet
+
+
+class RegisterSession(QObject):
+    opened = Signal()  # a register is open (first or another): views show it anew
+    closed = Signal()
+    evaluated = Signal()  # rules or year changed: verdicts, aggregates and lights too
+    households_changed = Signal(object)  # np.ndarray of register rows edited (or undone)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.register: Any = None
+        self.path: Path | None = None
+        self.link: RegisterLink | None = None
+        self.rules: RuleSet | None = None
+        self.year = 0
+        self.place_names: dict[int, tuple[str, str]] = {}
+        self.site_names: dict[str, tuple[str, str]] = {}
+        self._evaluation: Any = None
+        self._cache: dict[Any, Any] = {}
+        self.edited: dict[int, set[str]] = {}  # row -> columns changed since the last save
+        self.copied: set[str] = set()  # columns made writable
+
+    # ------------------------------------------------------------- state
+    @property
+    def is_open(self) -> bool:
+        return self.register is not None
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.register is not None and self.register.meta.synthetic)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.edited)
+
+    def set_places(self, places: Any) -> None:
+        """Names of villages, towns and sites from the dataset's places."""
+        from ...model.register.display import names_from_places
+
+        self.place_names, self.site_names = names_from_places(places)
+
+    def open(self, opened: Opened, link: RegisterLink | None = None) -> None:
+        self.register, self.path, self.link = opened.register, opened.path, link
+        self.rules, self.year = opened.rules, opened.year
+        self._evaluation = opened.evaluation
+        self._cache.clear()
+        self.edited.clear()
+        self.copied.clear()
+        self.opened.emit()
+
+    def close(self) -> None:
+        if self.register is None:
+            return
+        self.register = self.path = self.link = None
+        self._evaluation = None
+        self._cache.clear()
+        self.edited.clear()
+        self.closed.emit()
+
+    def set_year(self, year: int) -> None:
+        if self.register is None or year == self.year or year not in self.register.years:
+            return
+        self.year = year
+        self._invalidate()
+        self.evaluated.emit()
+
+    def set_rules(self, rules: RuleSet) -> None:
+        if rules == self.rules:
+            return
+        self.rules = rules
+        self._invalidate()
+        self.evaluated.emit()
+
+    def _invalidate(self) -> None:
+        self._evaluation = None
+        self._cache.clear()
+
+    # ----------------------------------------------------------- results
+    @property
+    def evaluation(self) -> Any:
+        if self._evaluation is None and self.register is not None:
+            from ...model.register import evaluate
+
+            self._evaluation = evaluate(self.register, self.rules, self.year)
+        return self._evaluation
+
+    def _cached(self, key: Any, make: Any) -> Any:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def aggregate(self, level: str = "village", year: int | None = None) -> Any:
+        from ...model.register import aggregate
+
+        year = year or self.year
+        return self._cached(
+            ("aggregate", level, year),
+            lambda: aggregate(self.register, self.rules, year, level),
+        )
+
+    def lights(self, level: str = "village") -> Any:
+        from ...model.register.lights import lights
+
+        return self._cached(("lights", level, self.year), lambda: lights(self.aggregate(level)))
+
+    def what_if(self) -> Any:
+        """The what-if model of the year in view, keys built (about 0.15 s at 1M)."""
+        from ...model.register.whatif import WhatIfModel
+
+        def make() -> Any:
+            model = WhatIfModel(self.register, self.rules, self.year)
+            model.prepare()
+            return model
+
+        return self._cached(("whatif", self.year), make)
+
+    def relocation(self) -> Any:
+        from ...model.register.relocation import relocation_board
+
+        return self._cached(
+            ("relocation", self.year),
+            lambda: relocation_board(
+                self.register, self.rules, self.year, site_names=self.site_names
+            ),
+        )
+
+    def card(self, row: int) -> Any:
+        from ...model.register.card import household_card
+
+        return household_card(
+            self.register, row, self.evaluation, self.rules,
+            place_names=self.place_names, site_names=self.site_names,
+        )
+
+    # ------------------------------------------------------------- edits
+    def value(self, row: int, column: str) -> Any:
+        if column == "measures":
+            return tuple(self.register.measures(row))
+        return self.register.columns[column][row].item()
+
+    def set_value(self, row: int, column: str, value: Any) -> None:
+        """Put ``value`` in the register (used by ``HouseholdEdit``; not an undo step)."""
+        reg = self.register
+        if column == "measures":
+            self._set_measures(row, list(value))
+        else:
+            if column not in self.copied:
+                reg.columns[column] = np.array(reg.columns[column], copy=True)
+                self.copied.add(column)
+            reg.columns[column][row] = value
+        reg.drop_keys()
+        reg._sha256 = None
+        self.edited.setdefault(row, set()).add(column)
+        self._invalidate()
+        self.households_changed.emit(np.array([row], dtype=np.int64))
+
+    def _set_measures(self, row: int, codes: list[int]) -> None:
+        reg = self.register
+        offsets, values = reg.measure_offsets, reg.measure_values
+        start, end = int(offsets[row]), int(offsets[row + 1])
+        new_values = np.concatenate(
+            (values[:start], np.asarray(codes, dtype=np.int8), values[end:])
+        )
+        new_offsets = np.array(offsets, copy=True)
+        new_offsets[row + 1 :] += len(codes) - (end - start)
+        reg.measure_offsets, reg.measure_values = new_offsets, new_values
+
+    # ------------------------------------------------------- save, journal
+    def save(self, dataset_path: Path, dataset: Any) -> RegisterLink | None:
+        """Write the edited register over its file (atomic) and return the reference
+        to put in the dataset (None when nothing was edited)."""
+        from ...model.register import make_ref
+
+        if self.register is None or not self.edited or self.path is None:
+            return None
+        self.register.save(self.path)
+        rule_set = self.link.rule_set if self.link else self.rules.id
+        link = make_ref(
+            self.path, dataset_path, rule_set, self.register,
+            id=self.link.id if self.link else None,
+            title=self.link.title if self.link else "",
+        )
+        self.link = link
+        self.edited.clear()
+        return link
+
+    def journal(self) -> list[dict[str, Any]]:
+        """The edited households as they are now: household number and changed fields."""
+        out = []
+        ids = self.register.columns["household_id"] if self.register is not None else None
+        for row, columns in sorted(self.edited.items()):
+            fields = {}
+            for column in sorted(columns):
+                value = self.value(row, column)
+                if isinstance(value, float) and value != value:
+                    value = None
+                fields[column] = list(value) if isinstance(value, tuple) else value
+            out.append({"household": bytes(ids[row]).decode("ascii"), "fields": fields})
+        return out
+
+    def write_journal(self, path: Path) -> None:
+        """The journal of edits since the last save, beside the recovery file (0600)."""
+        if not self.edited:
+            path.unlink(missing_ok=True)
+            return
+        from ...model.atomic import write_atomic
+
+        doc = {
+            "register": str(self.path),
+            "sha256": self.link.sha256 if self.link else "",
+            "households": self.journal(),
+        }
+        data = json.dumps(doc, ensure_ascii=False, default=str).encode()
+        write_atomic(path, data, mode=0o600)  # the user's own
+
+
+class HouseholdEdit(QUndoCommand):
+    """One field of one household: undo puts the old value back."""
+
+    def __init__(self, session: RegisterSession, row: int, column: str, new: Any, text: str):
+        super().__init__(text)
+        self.session, self.row, self.column, self.new = session, row, column, new
+        self.old = session.value(row, column)
+        self.register = session.register
+
+    def redo(self) -> None:
+        if self.session.register is self.register:
+            self.session.set_value(self.row, self.column, self.new)
+
+    def undo(self) -> None:
+        if self.session.register is self.register:
+            self.session.set_value(self.row, self.column, self.old)
