@@ -152,7 +152,7 @@ def read_sheet(
     if size > max_bytes:
         raise SheetError(f"{path}: the file is {size:,} bytes; the limit is {max_bytes:,}")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        _check_zip(path, max_unzipped, max_ratio)
+        check_zip(path, max_unzipped, max_ratio)
         sheet = _read_xlsx(path, max_rows)
     elif path.suffix.lower() in (".csv", ".txt"):
         sheet = _read_csv(path, max_rows)
@@ -193,7 +193,7 @@ def _read_csv(path: Path, max_rows: int) -> Sheet:
     return Sheet(path.name, rows[0] if rows else [], rows[1:], 2, note)
 
 
-def _check_zip(path: Path, max_unzipped: int, max_ratio: int) -> None:
+def check_zip(path: Path, max_unzipped: int, max_ratio: int) -> None:
     """Refuse a workbook whose parts would unpack to too much (a zip bomb), from the
     sizes the zip declares; reading never gives more than a part declares."""
     try:
