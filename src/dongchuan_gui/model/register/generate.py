@@ -160,7 +160,7 @@ def generate(n: int, seed: int = 0, years: tuple[int, ...] = YEARS) -> Register:
     }
 
     # per-capita income: a household level that grows with noise, and rare shocks
-    level = rng.lognormal(np.log(13000), 0.3, n)
+    level = rng.lognormal(np.log(14000), 0.25, n)
     level *= np.where(attribute == ATTRIBUTE.value_of("dibao"), 0.8, 1.0)
     level *= np.where(attribute == ATTRIBUTE.value_of("destitute"), 0.7, 1.0)
     level *= np.where(no_labour, 0.75, 1.0) * np.where(relocated, 1.1, 1.0)
