@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -95,11 +97,16 @@ def program_nodes(dataset: Dataset) -> list[Node]:
 
 
 class RecordTreeModel(QAbstractItemModel):
-    """A read-only tree of :class:`Node`; rebuilt by :meth:`set_roots` after a change."""
+    """A read-only tree of :class:`Node`; rebuilt by :meth:`set_roots` after a change.
+
+    ``role_provider(node, role)`` may answer roles for a node (e.g. a risk light as the
+    decoration); None falls back to the node's own data. :meth:`refresh_roles` tells
+    the views that those answers changed, without touching the rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._roots: list[Node] = []
+        self.role_provider: Callable[[Node, int], Any] | None = None
 
     def set_roots(self, roots: list[Node]) -> None:
         self.beginResetModel()
@@ -181,10 +188,27 @@ class RecordTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 1
 
+    def refresh_roles(self, roles: list[int]) -> None:
+        """The provider's answers for ``roles`` changed: one ``dataChanged`` per run of
+        siblings; rows, selection and expansion stay as they are."""
+        stack: list[Node | None] = [None]
+        while stack:
+            parent = stack.pop()
+            siblings = self._siblings(parent)
+            if siblings:
+                first = self.createIndex(0, 0, siblings[0])
+                last = self.createIndex(len(siblings) - 1, 0, siblings[-1])
+                self.dataChanged.emit(first, last, roles)
+                stack.extend(n for n in siblings if n.children)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         node = self._node(index)
         if node is None:
             return None
+        if self.role_provider is not None:
+            provided = self.role_provider(node, role)
+            if provided is not None:
+                return provided
         if role == Qt.ItemDataRole.DisplayRole:
             return node.text
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -32,6 +32,7 @@ def status_text(status: str) -> str:
         "estimate": tr("estimate"),
         "target": tr("target"),
         "baseline": tr("baseline"),
+        "derived": tr("derived"),
     }.get(status, status)
 
 

@@ -1,12 +1,17 @@
 """Reports: the district report and a dossier per program or place, as PDF or on a
 printer. Rendered with Qt's text engine, which embeds the fonts it uses, so Chinese
-text shows wherever the PDF is opened."""
+text shows wherever the PDF is opened.
+
+With ``monitoring`` (a ``monitoring.report_section.ReportMonitoring``: the open
+register, anonymised or not), village and town dossiers and the district report get
+a monitoring section; a synthetic register is named as such at the top."""
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -92,9 +97,14 @@ def report_title(dataset: Dataset, kind: str, record_id: str | None) -> str:
 
 
 def build_document(
-    dataset: Dataset, kind: str, record_id: str | None = None, *, image_width: int = 900
+    dataset: Dataset,
+    kind: str,
+    record_id: str | None = None,
+    *,
+    image_width: int = 900,
+    monitoring: Any = None,
 ) -> QTextDocument:
-    """``kind``: "district", "program" or "place"."""
+    """``kind``: "district", "program" or "place"; ``monitoring``: see the module."""
     doc = QTextDocument()
     doc.setDefaultFont(report_font())
     meta = dataset.data.meta
@@ -109,6 +119,12 @@ def build_document(
         if kind == "program"
         else place_html(dataset, record_id, limit=None)
     )
+    if monitoring is not None and kind == "place":
+        from .monitoring.report_section import section_html
+
+        section = section_html(doc, monitoring, dataset, record_id, image_width)
+        at = body.find("<h3>")
+        body = body + section if at < 0 else body[:at] + section + body[at:]
     image = _timeline_image(
         dataset,
         place=record_id if kind == "place" else None,
@@ -120,12 +136,21 @@ def build_document(
         figure = h3(tr("Timeline")) + f"<p><img src='timeline.png' width='{image_width}'></p>"
         body = body.replace("<h3>", figure + "<h3>", 1)
     head = f"<p class='muted'>{escape(meta.title_zh or meta.title)} · {escape(meta.title)}</p>"
+    if monitoring is not None and kind == "place" and monitoring.session.synthetic:
+        from .monitoring.place_section import synthetic_html
+
+        head += synthetic_html(monitoring.session)
     doc.setHtml(STYLE + head + body)
     return doc
 
 
 def render(
-    device: QPagedPaintDevice, dataset: Dataset, kind: str, record_id: str | None = None
+    device: QPagedPaintDevice,
+    dataset: Dataset,
+    kind: str,
+    record_id: str | None = None,
+    *,
+    monitoring: Any = None,
 ) -> int:
     """Lay the report out on ``device`` (a PDF writer or a printer) page by page,
     with the dataset's name, the date and page numbers in the footer."""
@@ -142,7 +167,11 @@ def render(
     body_h = height - footer_h
     # image widths are in 96-dpi pixels; the text layout scales them to the device
     doc = build_document(
-        dataset, kind, record_id, image_width=int(width * 0.98 * 96 / device.resolution())
+        dataset,
+        kind,
+        record_id,
+        image_width=int(width * 0.98 * 96 / device.resolution()),
+        monitoring=monitoring,
     )
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(QSizeF(width, body_h))
@@ -180,9 +209,16 @@ def footer_text(dataset: Dataset) -> str:
     )
 
 
-def write_pdf(dataset: Dataset, path: str | Path, kind: str, record_id: str | None = None) -> int:
+def write_pdf(
+    dataset: Dataset,
+    path: str | Path,
+    kind: str,
+    record_id: str | None = None,
+    *,
+    monitoring: Any = None,
+) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(report_title(dataset, kind, record_id))
     writer.setCreator("Dongchuan Workbench")
-    return render(writer, dataset, kind, record_id)
+    return render(writer, dataset, kind, record_id, monitoring=monitoring)

@@ -1,6 +1,12 @@
-"""Timelines tab: compare indicators across places and programs on one year axis."""
+"""Timelines tab: compare indicators across places and programs on one year axis.
+
+With a household register open (``set_session``), a group of derived series lists
+the district and its towns: households below the line and their share, by year,
+drawn dashed with square markers and labelled derived."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,8 +28,14 @@ from ..plot_data import marks_for, plot_series, scope_label
 from ..widgets.timeline_plot import TimelinePlot
 from .base import Tab
 
+if TYPE_CHECKING:
+    from ..monitoring.place_lights import PlaceLights
+    from ..monitoring.session import RegisterSession
+
 KEY = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SERIES = ("poverty-incidence", "people-lifted")
+REGISTER = "register-"  # keys of derived register series start so
+REGISTER_LEVELS = ("district", "subdistrict", "town", "township")
 
 
 class TimelinesTab(Tab):
@@ -34,6 +46,8 @@ class TimelinesTab(Tab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset: Dataset | None = None
+        self.lights: PlaceLights | None = None
+        self._register_items: list[QTreeWidgetItem] = []
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Filter indicators"))
@@ -101,6 +115,60 @@ class TimelinesTab(Tab):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def set_session(self, session: RegisterSession) -> None:
+        """Offer the register's derived series of ``session`` (once, at assembly)."""
+        if self.lights is not None and self.lights.session is session:
+            return
+        from ..monitoring.place_lights import PlaceLights
+
+        self.lights = PlaceLights(session, self)
+        if self.dataset is not None:
+            self.lights.set_places(self.dataset.data.places)
+        self.lights.changed.connect(self._register_changed)
+
+    def _register_changed(self) -> None:
+        shown = bool(self._register_items)
+        if self.dataset is not None and shown != self.lights.session.is_open:
+            self.set_dataset(self.dataset)  # the group comes or goes; checks stay
+        elif any(k.startswith(REGISTER) for k in self.checked_keys()):
+            self._refresh()
+
+    def _add_register_choices(self, dataset: Dataset, checked: set[str]) -> None:
+        from ..monitoring.derived_series import MEASURES, measure_label
+
+        self._register_items = []
+        if self.lights is None or not self.lights.session.is_open:
+            return
+        self.lights.set_places(dataset.data.places)
+        register = self.lights.session.register
+        places = []
+        for p in dataset.data.places:  # the district and towns with households
+            found = self.lights.place(p.id) if p.level in REGISTER_LEVELS else None
+            if found and found[0] in set(register.groups(found[1])[0].tolist()):
+                places.append(p)
+        for measure in MEASURES:
+            parent = QTreeWidgetItem(self.choices, [measure_label(measure)])
+            parent.setToolTip(0, self.tr("Worked out from the open household register with "
+                                         "its rule set; not reported figures."))
+            self._register_items.append(parent)
+            for place in places:
+                key = f"{measure}|{place.id}|"
+                child = QTreeWidgetItem(parent, [place.name_zh])
+                child.setData(0, KEY, key)
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                on = Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked
+                child.setCheckState(0, on)
+
+    def _register_series(self, key: str, taken: set[str]) -> list:
+        from ..monitoring.derived_series import place_series
+
+        measure, place, _ = key.split("|")
+        if self.lights is None or self.dataset is None:
+            return []
+        found = place_series(self.lights, place, taken,
+                             scope=scope_label(self.dataset, place, None))
+        return [s for s in found if s.indicator == measure]
+
     # ----------------------------------------------------------- content
     def set_dataset(self, dataset: Dataset) -> None:
         checked = set(self.checked_keys())
@@ -135,8 +203,11 @@ class TimelinesTab(Tab):
                     and dataset.place(place).parent is None
                 )
                 child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._add_register_choices(dataset, checked)
         self.choices.expandAll()
         self.choices.blockSignals(False)
+        if self._register_items:
+            years += list(self.lights.session.register.years)
         if years:
             for box in (self.year_from, self.year_to):
                 box.blockSignals(True)
@@ -185,6 +256,9 @@ class TimelinesTab(Tab):
         dataset = self.dataset
         series, taken = [], set()
         for key in self.checked_keys():
+            if key.startswith(REGISTER):
+                series += self._register_series(key, taken)
+                continue
             indicator, place, program = key.split("|")
             s = plot_series(
                 dataset,

@@ -1,9 +1,14 @@
-"""Detail pane of one place: names, code, parent, location, population, programs."""
+"""Detail pane of one place: names, code, parent, location, population, programs.
+
+With a household register open (``set_lights``), villages, towns and the district
+get a monitoring section and their register figures by year in the timeline."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
@@ -23,6 +28,9 @@ from .detail_browser import (
     tr,
 )
 from .record_pane import TimelineRecordPane
+
+if TYPE_CHECKING:
+    from ..monitoring.place_lights import PlaceLights
 
 POPULATION = ("population-census", "population-registered", "population-resident")
 
@@ -121,9 +129,32 @@ class PlacePane(TimelineRecordPane):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__((560, 260), parent)
+        self.lights: PlaceLights | None = None
+        # a scroll bar that comes and goes lays the text out two or three times: with
+        # the monitoring section, 30 ms a village instead of 10 (1M households)
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+    def set_lights(self, lights: PlaceLights) -> None:
+        """The open register's lights and figures (the Places tab gives them)."""
+        self.lights = lights
 
     def body_html(self, dataset: Dataset, record_id: str) -> str:
-        return place_html(dataset, record_id)
+        html = place_html(dataset, record_id)
+        if self.lights is None or not self.lights.session.is_open:
+            return html
+        from ..monitoring.place_lights import ui_lang
+        from ..monitoring.place_section import monitoring_html
+
+        section = monitoring_html(self.lights, record_id, ui_lang())
+        at = html.find("<h3>")  # before the programs, figures and the rest
+        return html + section if at < 0 else html[:at] + section + html[at:]
+
+    def extra_series(self, dataset: Dataset, record_id: str, taken: set[str]) -> list:
+        if self.lights is None or not self.lights.session.is_open:
+            return []
+        from ..monitoring.derived_series import place_series
+
+        return place_series(self.lights, record_id, taken)
 
     def texts(self) -> tuple[str, str, str]:
         return (

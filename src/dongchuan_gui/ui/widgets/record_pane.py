@@ -93,6 +93,10 @@ class TimelineRecordPane(RecordPane):
         """Nothing selected; no plot while nothing is selected; no dated figures."""
         raise NotImplementedError
 
+    def extra_series(self, dataset: Dataset, record_id: str, taken: set[str]) -> list:
+        """Series drawn besides the record's figures (e.g. derived from a register)."""
+        return []
+
     def shown_id(self) -> str | None:
         return self.record_id
 
@@ -110,8 +114,10 @@ class TimelineRecordPane(RecordPane):
             return
         self.browser.set_body(self.body_html(dataset, record_id))
         scope = {self.scope: record_id}
+        series = scope_series(dataset, **scope)
+        series += self.extra_series(dataset, record_id, {s.color for s in series})
         self.plot.set_content(
-            scope_series(dataset, **scope),
+            series,
             marks_for(dataset, dataset.events_for(**scope)),
             empty_text=no_data,
         )

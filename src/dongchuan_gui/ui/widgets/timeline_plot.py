@@ -2,7 +2,8 @@
 
 Series with different units are stacked in rows that share the year axis. Reported
 values are drawn solid with filled markers, estimates dashed, targets hollow, and
-doubtful values get an extra orange ring. Hovering a point shows its value, unit,
+doubtful values get an extra orange ring. Series derived from the household register
+(status "derived") are dashed with square markers. Hovering a point shows its value, unit,
 status and source in the read-out line under the plot.
 """
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 DOUBT_COLOR = "#E69F00"
+DERIVED = "derived"  # a status: worked out from the register, not reported
 EVENT_COLOR = "#888888"
 LABEL_ROWS = 4
 MAX_STEP_YEARS = 1.5  # points further apart are joined by a faint dotted line
@@ -44,6 +46,14 @@ class PlotMarks:
     # is "indicator:ID" (drawn with that indicator) or "unit:UNIT" (with that unit)
     lines: list[tuple[float, str, str]] = field(default_factory=list)
     bands: list[tuple[float, float, str, str]] = field(default_factory=list)
+
+
+def _derived(s: PlotSeries) -> bool:
+    return bool(s.statuses) and all(st == DERIVED for st in s.statuses)
+
+
+def _glyph(s: PlotSeries) -> str:
+    return "╍■" if _derived(s) else "━●"
 
 
 def _year_axis_class():
@@ -126,7 +136,7 @@ class TimelinePlot(QWidget):
         # a Qt legend under the plot: it never hides data or event labels
         self._legend.setText(
             "&nbsp;&nbsp; ".join(
-                f"<span style='color:{s.color}'>━●</span>&nbsp;{html.escape(s.label)}"
+                f"<span style='color:{s.color}'>{_glyph(s)}</span>&nbsp;{html.escape(s.label)}"
                 for s in self.series
             )
         )
@@ -236,7 +246,7 @@ class TimelinePlot(QWidget):
             x=x,
             y=y,
             size=10,
-            symbol="o",
+            symbol="s" if _derived(s) else "o",
             pen=pg.mkPen(color, width=2),
             brush=[hollow if st == "target" else filled for st in s.statuses],
             data=np.array(s.tips, dtype=object),
