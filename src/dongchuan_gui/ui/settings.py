@@ -18,6 +18,7 @@ _DEFAULTS: dict[str, Any] = {
     "nav/location": "",
     "recent/files": [],
     "ui/language": "system",
+    "monitoring/columns": [],  # household table: column keys in order (empty: default)
 }
 
 

@@ -350,3 +350,48 @@ def test_refresh_after_an_edit_sorts_and_filters_the_new_values():
     assert shown(view) == [2, 1, 0]
     with pytest.raises(ValueError, match="evaluation is of 2024"):
         view.refresh(evaluate(reg, RULES, 2024))
+
+
+def test_rebind_after_an_edit_keeps_the_rows_and_reads_the_copied_column():
+    rows = [household(village=CAIYUAN, income={2025: v}) for v in (9000.0, 8000.0, 10000.0)]
+    reg = build(rows, ["a", "b", "c"])
+    view = TableView(reg, evaluate(reg, RULES, 2025))
+    view.sort("income")
+    view.set_filter(TableFilter(below_line=True))
+    assert view.value(0, "verdict") != VERDICTS[NO_RISK].zh
+    # the session copies a read-only column on its first edit: the view must follow
+    reg.columns["income_2025"] = np.array(reg.columns["income_2025"], copy=True)
+    reg.columns["income_2025"][1] = 20000.0
+    view.rebind(evaluate(reg, RULES, 2025))
+    assert shown(view) == [1]  # still shown where it was, until filtered again
+    assert view.value(0, "income") == "20,000.00"
+    assert view.value(0, "verdict") == VERDICTS[NO_RISK].zh
+    assert view.counts().below_line == 0
+    view.sort("income", descending=True)  # cached orders were dropped
+    view.set_filter(TableFilter())
+    assert shown(view) == [1, 2, 0]
+    with pytest.raises(ValueError, match="evaluation is of 2024"):
+        view.rebind(evaluate(reg, RULES, 2024))
+
+
+def test_counts_are_the_same_over_the_rows_shown_and_over_the_mask():
+    reg = generate(3000, seed=5)
+    ev = evaluate(reg, RULES, 2025)
+    view = TableView(reg, ev)
+    income = reg.income(2025)
+    category = np.where(reg.columns["risk_status"] == 1, reg.columns["mon_type"], 0)
+    sizes = []
+    for spec in (TableFilter(), TableFilter(villages=(CAIYUAN,)),  # narrow: by the rows
+                 TableFilter(attributes=(2, 3)),  # between: over the mask
+                 TableFilter(mon_types=(0,)), TableFilter(below_line=False)):  # wide: hidden
+        view.set_filter(spec)
+        sizes.append(len(view) / 3000)
+        view.sort("income", descending=True)
+        rows = view.order
+        counts = view.counts()
+        assert counts.shown == len(rows) and counts.total == 3000
+        assert counts.persons == reg.columns["size"][rows].sum()
+        assert counts.in_monitoring == tuple(np.bincount(category[rows], minlength=4))
+        assert counts.below_line == np.count_nonzero(income[rows] < ev.line[rows])
+        assert counts.no_income == np.count_nonzero(np.isnan(income[rows]))
+    assert sizes[1] < 1 / 8 < sizes[2] <= 1 / 2 < sizes[3]  # each way of counting

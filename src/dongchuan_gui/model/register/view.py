@@ -163,7 +163,9 @@ class TableView:
         self.descending = False
         self._perm: np.ndarray | None = None
         self._orders: dict[tuple[str, bool, str], np.ndarray] = {}
-        self._category: np.ndarray | None = None
+        # per household: a code of category, below the line, income missing; size
+        self._flags: tuple[np.ndarray, np.ndarray] | None = None
+        self._unfiltered: tuple[np.ndarray, int] | None = None
         self.order = np.arange(len(register), dtype=np.int64)
 
     # ----- the catalogue
@@ -228,11 +230,26 @@ class TableView:
         self._orders.clear()
         self.source = ColumnSource(self.register, self.year, self.evaluation,
                                    self.source.place_names, self.source.site_names)
-        self._category = None
+        self._flags = self._unfiltered = None
         self.mask = filter_mask(self.register, self.evaluation, self.filter, self.year)
         self._perm = None if self.sort_key is None else self._order(self.sort_key,
                                                                     self.descending)
         self._apply()
+
+    def rebind(self, evaluation: Evaluation | None = None) -> None:
+        """After an edit, when the rows shown should stay put: read the (possibly
+        copied) columns and the new evaluation again and forget the cached sort orders
+        and counts, but keep the rows and their order. The edited household stays
+        where it is until the filter or the sort is applied again."""
+        if evaluation is not None:
+            if evaluation.year != self.year:
+                raise ValueError(f"the evaluation is of {evaluation.year}, the table of "
+                                 f"{self.year}")
+            self.evaluation = evaluation
+        self._orders.clear()
+        self.source = ColumnSource(self.register, self.year, self.evaluation,
+                                   self.source.place_names, self.source.site_names)
+        self._flags = self._unfiltered = None
 
     # ----- rows and cells
 
@@ -265,24 +282,44 @@ class TableView:
         return self.source.specs[key].label(self.lang)
 
     def counts(self) -> ShownCounts:
-        """Counts of what is shown (a pass over the mask: call after a change)."""
-        reg, mask = self.register, self.mask
-        if self._category is None:
-            self._category = monitoring_category(reg)
-        income = reg.income(self.year)
-
-        def pick(col: np.ndarray) -> np.ndarray:
-            return col if mask is None else col[mask]
-
-        by_cat = np.bincount(pick(self._category), minlength=CATEGORIES)
-        below = None
-        if self.evaluation is not None:
-            below = int(np.count_nonzero(pick(income < self.evaluation.line)))
+        """Counts of what is shown. Per household its category, whether it is below
+        the line and whether its income is missing are packed into one small code
+        once per view (and again after an edit), so counting is one ``bincount``
+        and one sum over the rows shown (a narrow filter: by their indexes) or over
+        the rows hidden (a wide one, subtracted from the cached totals)."""
+        reg, mask, n = self.register, self.mask, len(self.register)
+        if self._flags is None:
+            income = reg.income(self.year)
+            code = monitoring_category(reg).astype(np.int8) * np.int8(4)
+            if self.evaluation is not None:
+                code += (income < self.evaluation.line).astype(np.int8) * np.int8(2)
+            code += np.isnan(income).astype(np.int8)
+            self._flags = (code, reg.columns["size"])
+        if self._unfiltered is None:
+            self._unfiltered = self._count(None)
+        shown = len(self.order)
+        if mask is None:
+            bins, persons = self._unfiltered
+        elif shown * 2 <= n:
+            bins, persons = self._count(self.order if shown * 8 < n else mask)
+        else:
+            hidden, hidden_persons = self._count(np.flatnonzero(~mask))
+            bins, persons = self._unfiltered[0] - hidden, self._unfiltered[1] - hidden_persons
+        by_cat = bins.reshape(CATEGORIES, 4).sum(axis=1)
+        below = int(bins[2::4].sum() + bins[3::4].sum())
         return ShownCounts(
-            shown=len(self.order),
-            total=len(reg),
-            persons=int(pick(reg.columns["size"]).sum(dtype=np.int64)),
+            shown=shown,
+            total=n,
+            persons=int(persons),
             in_monitoring=tuple(int(c) for c in by_cat),
-            below_line=below,
-            no_income=int(np.count_nonzero(np.isnan(pick(income)))),
+            below_line=None if self.evaluation is None else below,
+            no_income=int(bins[1::4].sum() + bins[3::4].sum()),
         )
+
+    def _count(self, rows: np.ndarray | None) -> tuple[np.ndarray, int]:
+        """(households by packed code, persons) of ``rows`` (indexes or a mask)."""
+        code, size = self._flags  # type: ignore[misc]
+        if rows is not None:
+            code, size = code[rows], size[rows]
+        return (np.bincount(code, minlength=CATEGORIES * 4).astype(np.int64),
+                int(size.sum(dtype=np.int64)))
