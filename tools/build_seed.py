@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dongchuan_gui.model.fileformat import dumps  # noqa: E402
-from dongchuan_gui.model.register.rules import DEFAULT_RULE_SET, load_rules  # noqa: E402
 from dongchuan_gui.model.records import (  # noqa: E402
     SCHEMA_VERSION,
     DatasetFile,
@@ -37,6 +36,7 @@ from dongchuan_gui.model.records import (  # noqa: E402
     Source,
     Story,
 )
+from dongchuan_gui.model.register.rules import DEFAULT_RULE_SET, load_rules  # noqa: E402
 
 ART = "article"  # the China Today article, shared/source/article.txt
 

@@ -375,6 +375,218 @@
         <source>Select a source or an indicator.</source>
         <translation>请选择一个来源或指标。</translation>
     </message>
+    <message>
+        <source>Households below the line (derived from a SYNTHETIC register)</source>
+        <translation>低于监测线户数（由合成台账推导）</translation>
+    </message>
+    <message>
+        <source>Share of households below the line (derived from a SYNTHETIC register)</source>
+        <translation>低于监测线户占比（由合成台账推导）</translation>
+    </message>
+    <message>
+        <source>Households below the line (derived from the register)</source>
+        <translation>低于监测线户数（由台账推导）</translation>
+    </message>
+    <message>
+        <source>Share of households below the line (derived from the register)</source>
+        <translation>低于监测线户占比（由台账推导）</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Export household table</source>
+        <translation>导出农户表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>sha256 not worked out</source>
+        <translation>未计算 sha256</translation>
+    </message>
+    <message>
+        <source>(edited in this window since, not saved yet)</source>
+        <translation>（此后在本窗口中修改过，尚未保存）</translation>
+    </message>
+    <message>
+        <source>Derived from register {0} ({1}, {2} households) with rule set {3} v{4}; not reported figures.</source>
+        <translation>由台账 {0}（{1}，{2} 户）按规则集 {3} 第 {4} 版推导；不是上报数据。</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC households, not real data: every household in this register is invented.</source>
+        <translation>合成数据，非真实数据：此台账中的每一户都是虚构的。</translation>
+    </message>
+    <message>
+        <source>cannot be made (no income or no line)</source>
+        <translation>无法判断（无收入或无监测线）</translation>
+    </message>
+    <message>
+        <source>met: incidence {0} below {1}</source>
+        <translation>达标：发生率 {0}，低于 {1}</translation>
+    </message>
+    <message>
+        <source>not met: incidence {0}, not below {1}</source>
+        <translation>未达标：发生率 {0}，不低于 {1}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} relocated households with labour have someone employed ({2})</source>
+        <translation>{1} 户有劳动力的搬迁户中 {0} 户有人就业（{2}）</translation>
+    </message>
+    <message>
+        <source>no relocated households with labour</source>
+        <translation>无有劳动力的搬迁户</translation>
+    </message>
+    <message>
+        <source>no line for {0} in the rule set</source>
+        <translation>规则集中没有 {0} 年的监测线</translation>
+    </message>
+    <message>
+        <source>{0} yuan per person</source>
+        <translation>每人 {0} 元</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>{0} ({1} persons)</source>
+        <translation>{0}（{1} 人）</translation>
+    </message>
+    <message>
+        <source>In monitoring (status now)</source>
+        <translation>监测中（当前状态）</translation>
+    </message>
+    <message>
+        <source>Monitoring line {0}</source>
+        <translation>{0} 年监测线</translation>
+    </message>
+    <message>
+        <source>Below the line</source>
+        <translation>低于监测线</translation>
+    </message>
+    <message>
+        <source>{0} of {1} with an income ({2})</source>
+        <translation>有收入记录的 {1} 户中 {0} 户（{2}）</translation>
+    </message>
+    <message>
+        <source>Exit check (incidence &lt; {0})</source>
+        <translation>退出核查（发生率 &lt; {0}）</translation>
+    </message>
+    <message>
+        <source>Relocation follow-up</source>
+        <translation>搬迁后续扶持</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>风险灯</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>监测线</translation>
+    </message>
+    <message>
+        <source>Share below</source>
+        <translation>低于线占比</translation>
+    </message>
+    <message>
+        <source>Incidence</source>
+        <translation>发生率</translation>
+    </message>
+    <message>
+        <source>Relocated employed</source>
+        <translation>搬迁户就业</translation>
+    </message>
+    <message>
+        <source>Risk light: {0} ({1})</source>
+        <translation>风险灯：{0}（{1} 年）</translation>
+    </message>
+    <message>
+        <source>Monitoring (household register)</source>
+        <translation>防返贫监测（农户台账）</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>The register has no households here.</source>
+        <translation>台账中此地没有农户。</translation>
+    </message>
+    <message>
+        <source>Working out the other years…</source>
+        <translation>正在计算其他年份…</translation>
+    </message>
+    <message>
+        <source>The lights&apos; thresholds other than the exit check are local working settings, not policy; incidence here is over the register&apos;s persons, not the official rural population.</source>
+        <translation>除退出核查外，风险灯的阈值都是本地工作设定，不是政策规定；此处发生率以台账人口为分母，不是官方农村人口。</translation>
+    </message>
+    <message>
+        <source>Households by income per person, {0} (yuan)</source>
+        <translation>{0} 年按人均纯收入分组的户数（元）</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>In monitoring</source>
+        <translation>监测中</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Relocated</source>
+        <translation>搬迁户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Households of the whole register by income per person, {0} (yuan)</source>
+        <translation>全台账按人均纯收入分组的户数，{0} 年（元）</translation>
+    </message>
+    <message>
+        <source>Anonymised: counts from 1 to {0} are suppressed (x), and more cells so that none can be worked out from the totals; only the year {1} is shown; the histogram is the whole register&apos;s with bins joined so that none holds fewer than {2} households.</source>
+        <translation>已脱敏：1 至 {0} 的计数已隐去（x），并另隐去部分单元格，使任何隐去值都无法由合计推出；只显示 {1} 年；直方图为全台账，合并分组使每组不少于 {2} 户。</translation>
+    </message>
+    <message>
+        <source>No risk light in an anonymised report: fewer than {0} households here.</source>
+        <translation>脱敏报告不显示风险灯：此地不足 {0} 户。</translation>
+    </message>
+    <message>
+        <source>monitoring line {0}</source>
+        <translation>{0} 年监测线</translation>
+    </message>
+    <message>
+        <source>households per bin; income per person in yuan</source>
+        <translation>每组户数；人均纯收入（元）</translation>
+    </message>
+    <message>
+        <source>Monitoring in the report</source>
+        <translation>报告中的监测部分</translation>
+    </message>
+    <message>
+        <source>The report gets a monitoring section from the open household register. Print its full figures, or anonymise it (counts under 5 suppressed) for a report that leaves the office?</source>
+        <translation>报告将包含来自当前监测台账的监测部分。打印完整数据，还是为外发报告脱敏（隐去小于 5 的计数）？</translation>
+    </message>
+    <message>
+        <source>Full figures</source>
+        <translation>完整数据</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>脱敏</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -690,6 +902,187 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Town / village</source>
+        <translation>乡镇 / 村</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>in monitoring (any type)</source>
+        <translation>监测中（任一类别）</translation>
+    </message>
+    <message>
+        <source>or among the other causes</source>
+        <translation>或在其他致贫原因中</translation>
+    </message>
+    <message>
+        <source>relocated</source>
+        <translation>搬迁户</translation>
+    </message>
+    <message>
+        <source>not relocated</source>
+        <translation>非搬迁户</translation>
+    </message>
+    <message>
+        <source>below the line</source>
+        <translation>低于监测线</translation>
+    </message>
+    <message>
+        <source>at or above the line</source>
+        <translation>不低于监测线</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Monitoring type</source>
+        <translation>监测对象类别</translation>
+    </message>
+    <message>
+        <source>Risk status</source>
+        <translation>风险状态</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>户属性</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要致贫原因</translation>
+    </message>
+    <message>
+        <source>Relocated</source>
+        <translation>搬迁户</translation>
+    </message>
+    <message>
+        <source>Monitoring line</source>
+        <translation>监测线</translation>
+    </message>
+    <message>
+        <source>Income from</source>
+        <translation>收入从</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>研判结果</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All towns and villages</source>
+        <translation>全部乡镇和村</translation>
+    </message>
+    <message>
+        <source>newly below the what-if line ({0})</source>
+        <translation>模拟监测线下新增（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} of {1} households shown</source>
+        <translation>显示 {1} 户中的 {0} 户</translation>
+    </message>
+    <message>
+        <source>{0} persons</source>
+        <translation>{0} 人</translation>
+    </message>
+    <message>
+        <source>{0} in monitoring</source>
+        <translation>{0} 户监测中</translation>
+    </message>
+    <message>
+        <source>{0} below the line</source>
+        <translation>{0} 户低于监测线</translation>
+    </message>
+    <message>
+        <source>{0} without income recorded</source>
+        <translation>{0} 户无收入记录</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdCardPane</name>
+    <message>
+        <source>Select a household in the table to see its card.</source>
+        <translation>在表中选择一户以查看其档案。</translation>
+    </message>
+    <message>
+        <source>synthetic</source>
+        <translation>合成</translation>
+    </message>
+    <message>
+        <source>An invented household, not real data.</source>
+        <translation>虚构农户，非真实数据。</translation>
+    </message>
+    <message>
+        <source>Rule verdict</source>
+        <translation>规则研判</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Income per person and the monitoring line</source>
+        <translation>人均纯收入与监测线</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Monitoring case</source>
+        <translation>监测情况</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Not judged: no rule set.</source>
+        <translation>未研判：没有规则集。</translation>
+    </message>
+    <message>
+        <source>Set risk status of {0}</source>
+        <translation>设置 {0} 的风险状态</translation>
+    </message>
+    <message>
+        <source>Change measures of {0}</source>
+        <translation>修改 {0} 的帮扶措施</translation>
+    </message>
+    <message>
+        <source>Set income {1} of {0}</source>
+        <translation>设置 {0} 的 {1} 年收入</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdExport</name>
+    <message>
+        <source>Writing {0} households to {1}…</source>
+        <translation>正在把 {0} 户写入 {1}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export household table</source>
+        <translation>导出农户表</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import figures from {0}</source>
@@ -734,6 +1127,60 @@ Open it read-only?</source>
     <message>
         <source>Dry run: {0}.</source>
         <translation>试运行：{0}。</translation>
+    </message>
+</context>
+<context>
+    <name>IncomePlot</name>
+    <message>
+        <source>monitoring line (verified)</source>
+        <translation>监测线（已核实）</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>未核实</translation>
+    </message>
+</context>
+<context>
+    <name>LightLegend</name>
+    <message>
+        <source>How the lights are set</source>
+        <translation>风险灯如何确定</translation>
+    </message>
+    <message>
+        <source>incidence (persons below the line over persons with an income in the register)</source>
+        <translation>发生率（台账中低于监测线人口占有收入记录人口的比例）</translation>
+    </message>
+    <message>
+        <source>share of households below the line</source>
+        <translation>低于监测线户占比</translation>
+    </message>
+    <message>
+        <source>share of households in monitoring</source>
+        <translation>监测户占比</translation>
+    </message>
+    <message>
+        <source>share of relocated households with labour that have someone employed</source>
+        <translation>有劳动力搬迁户中有人就业的比例</translation>
+    </message>
+    <message>
+        <source>share of households without an income that year</source>
+        <translation>当年无收入记录户占比</translation>
+    </message>
+    <message>
+        <source>source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <source>sourced</source>
+        <translation>有出处</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地设定</translation>
+    </message>
+    <message>
+        <source>Each village and town gets the worst colour of the thresholds it crosses; green when it crosses none, amber too when the rule set has no line for the year, grey when the register has no households there. Only the exit check comes from a public source; the other values are working settings of this workbench, to be changed locally. Incidence here counts the register&apos;s persons, not the whole rural population: a light is a reason to look, not the official exit decision.</source>
+        <translation>每个村和乡镇取其越过的阈值中最严重的颜色；都未越过为绿色，规则集没有当年监测线时也为黄色，台账中无农户时为灰色。只有退出核查阈值来自公开来源；其余为本工作台的工作设定，可在本地修改。此处发生率以台账人口计，不是全部农村人口：风险灯提示需要关注，不是官方退出认定。</translation>
     </message>
 </context>
 <context>
@@ -801,6 +1248,10 @@ Open it read-only?</source>
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Households as Shown (XLSX, CSV)…</source>
+        <translation>当前显示的农户（XLSX、CSV）…</translation>
     </message>
     <message>
         <source>Tables (XLSX, CSV)…</source>
@@ -952,12 +1403,98 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
         <translation>监测台账 {0}：{1} 户，{2} 个村，{3} 年</translation>
     </message>
     <message>
+        <source>Open a household register first.</source>
+        <translation>请先打开监测台账。</translation>
+    </message>
+    <message>
+        <source>{0} households written to {1}</source>
+        <translation>已将 {0} 户写入 {1}</translation>
+    </message>
+    <message>
         <source>SYNTHETIC households, not real data</source>
         <translation>合成数据：虚构农户，非真实数据</translation>
     </message>
     <message>
         <source>This register was generated: every household in it is invented.</source>
         <translation>此台账由程序生成：其中每一户都是虚构的。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringOverviewTab</name>
+    <message>
+        <source>No household register is open.
+Open one with File › Open Household Register…, or open a dataset that refers to one.</source>
+        <translation>尚未打开监测台账。
+可用“文件 › 打开监测台账…”打开，或打开引用了台账的数据集。</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>防返贫监测</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC households, not real data: every figure on this page is worked out from invented households.</source>
+        <translation>合成数据，非真实数据：本页每个数字都由虚构农户算出。</translation>
+    </message>
+    <message>
+        <source>A new rule set: a copy of “{0}” with the {1} line for province {2} set to {3} yuan, marked not verified. The rule set in use and the households stay as they are; Undo removes the new rule set.</source>
+        <translation>新规则集：复制“{0}”，把省份 {2} 的 {1} 年监测线设为 {3} 元，标为未核实。当前使用的规则集和农户数据不变；撤销即删除新规则集。</translation>
+    </message>
+    <message>
+        <source>The rule set needs an English title.</source>
+        <translation>规则集需要英文标题。</translation>
+    </message>
+    <message>
+        <source>A rule set with the id “{0}” exists already.</source>
+        <translation>已有编号为“{0}”的规则集。</translation>
+    </message>
+    <message>
+        <source>Save what-if line {0} yuan as rule set “{1}”</source>
+        <translation>把模拟监测线 {0} 元保存为规则集“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringTab</name>
+    <message>
+        <source>SYNTHETIC households, not real data: every household in this register was generated.</source>
+        <translation>合成数据，非真实数据：此台账中的每一户都是程序生成的。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Go to household number…</source>
+        <translation>转到户编号…</translation>
+    </message>
+    <message>
+        <source>No household register is open.</source>
+        <translation>尚未打开监测台账。</translation>
+    </message>
+    <message>
+        <source>Open one with File › Open Household Register…
+A synthetic one for trying things out: dongchuan register generate</source>
+        <translation>用“文件 › 打开监测台账…”打开。
+试用的合成台账可用命令生成：dongchuan register generate</translation>
+    </message>
+    <message>
+        <source>Open Household Register…</source>
+        <translation>打开监测台账…</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农户台账</translation>
+    </message>
+    <message>
+        <source>{0}: {1} households, {2} villages</source>
+        <translation>{0}：{1} 户，{2} 个村</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>默认列</translation>
+    </message>
+    <message>
+        <source>No household {0} in this register.</source>
+        <translation>此台账中没有户编号 {0}。</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1522,17 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
     <message>
         <source>Click to open the source.</source>
         <translation>点击打开来源。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceLights</name>
+    <message>
+        <source>{0}, risk light {1}</source>
+        <translation>{0}，风险灯 {1}</translation>
+    </message>
+    <message>
+        <source>Risk light {0} ({1}), from the household register:</source>
+        <translation>风险灯 {0}（{1} 年），来自监测台账：</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1628,155 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
     <message>
         <source>Showing…</source>
         <translation>正在显示…</translation>
+    </message>
+</context>
+<context>
+    <name>RelocationBoard</name>
+    <message>
+        <source>Relocation follow-up</source>
+        <translation>搬迁后续扶持</translation>
+    </message>
+    <message>
+        <source>Resettlement site</source>
+        <translation>安置点</translation>
+    </message>
+    <message>
+        <source>Relocated households</source>
+        <translation>搬迁户</translation>
+    </message>
+    <message>
+        <source>With labour</source>
+        <translation>有劳动力</translation>
+    </message>
+    <message>
+        <source>Enough employed</source>
+        <translation>就业达标</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>nobody employed</source>
+        <translation>无人就业</translation>
+    </message>
+    <message>
+        <source>employment not recorded</source>
+        <translation>就业未记录</translation>
+    </message>
+    <message>
+        <source>Select a site to list its households without a job.</source>
+        <translation>选择安置点以列出其无人就业的农户。</translation>
+    </message>
+    <message>
+        <source>Relocation follow-up · {0}</source>
+        <translation>搬迁后续扶持 · {0} 年</translation>
+    </message>
+    <message>
+        <source>Goal (policy §4.5): at least {0} person(s) employed in every relocated household with labour. Households whose employment was not recorded count in the share&apos;s base.</source>
+        <translation>目标（政策 §4.5）：有劳动力的搬迁户每户至少 {0} 人就业。就业未记录的户计入占比的分母。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} households with labour and nobody employed, {2} not recorded (click one to open its card)</source>
+        <translation>{0}：{1} 户有劳动力但无人就业，{2} 户未记录（点击一户打开其档案）</translation>
+    </message>
+</context>
+<context>
+    <name>RiskList</name>
+    <message>
+        <source>Villages most at risk</source>
+        <translation>风险最高的村</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>风险灯</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Incidence</source>
+        <translation>发生率</translation>
+    </message>
+    <message>
+        <source>Below line</source>
+        <translation>低于线</translation>
+    </message>
+    <message>
+        <source>Monitored</source>
+        <translation>监测户</translation>
+    </message>
+    <message>
+        <source>Reloc. employed</source>
+        <translation>搬迁就业</translation>
+    </message>
+    <message>
+        <source>Towns most at risk</source>
+        <translation>风险最高的乡镇</translation>
+    </message>
+    <message>
+        <source>{0} red · {1} amber · {2} green · year {3}</source>
+        <translation>红 {0} · 黄 {1} · 绿 {2} · {3} 年</translation>
+    </message>
+    <message>
+        <source>Derived from the register {0} with rule set {1} v{2}, year {3}</source>
+        <translation>由台账 {0} 按规则集 {1} 第 {2} 版推导，{3} 年</translation>
+    </message>
+    <message>
+        <source> (synthetic households)</source>
+        <translation>（合成农户）</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDialog</name>
+    <message>
+        <source>Save the what-if as a rule set</source>
+        <translation>把模拟保存为规则集</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
     </message>
 </context>
 <context>
@@ -1274,8 +1971,157 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
         <translation>时间线</translation>
     </message>
     <message>
+        <source>Worked out from the open household register with its rule set; not reported figures.</source>
+        <translation>由当前监测台账按其规则集算出；不是上报数据。</translation>
+    </message>
+    <message>
         <source>Tick one or more series on the left to compare them.</source>
         <translation>在左侧勾选一个或多个序列进行比较。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfHistogram</name>
+    <message>
+        <source>income per person (yuan)</source>
+        <translation>人均纯收入（元）</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Back to the rule set&apos;s line</source>
+        <translation>回到规则集监测线</translation>
+    </message>
+    <message>
+        <source>Without transfer income</source>
+        <translation>不计转移性收入</translation>
+    </message>
+    <message>
+        <source>Count each household&apos;s income less its transfer income (pensions, subsidies, minimum living allowance): who would fall below without them.</source>
+        <translation>按扣除转移性收入（养老金、补贴、低保金）后的收入计：没有这些收入时谁会低于监测线。</translation>
+    </message>
+    <message>
+        <source>Monitoring category</source>
+        <translation>监测类别</translation>
+    </message>
+    <message>
+        <source>Below</source>
+        <translation>低于线</translation>
+    </message>
+    <message>
+        <source>Newly below</source>
+        <translation>新增低于线</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Villages with the most households below (click to open)</source>
+        <translation>低于线户数最多的村（点击打开）</translation>
+    </message>
+    <message>
+        <source>Show newly below in the table</source>
+        <translation>在表中显示新增低于线的户</translation>
+    </message>
+    <message>
+        <source>Save as rule set…</source>
+        <translation>保存为规则集…</translation>
+    </message>
+    <message>
+        <source>Add a new rule set with this year&apos;s line set to the what-if value, as one step you can undo. The rule set in use and the households are not changed.</source>
+        <translation>新增一个规则集，当年监测线设为模拟值，可一步撤销。当前使用的规则集和农户数据不变。</translation>
+    </message>
+    <message>
+        <source>Monitoring line</source>
+        <translation>监测线</translation>
+    </message>
+    <message>
+        <source>Live what-if</source>
+        <translation>监测线模拟</translation>
+    </message>
+    <message>
+        <source>Live what-if · {0}</source>
+        <translation>监测线模拟 · {0} 年</translation>
+    </message>
+    <message>
+        <source>The rule set has no line for {0}.</source>
+        <translation>规则集中没有 {0} 年的监测线。</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>▲ rule set line {0}: {1} yuan ({2})</source>
+        <translation>▲ 规则集 {0} 年监测线：{1} 元（{2}）</translation>
+    </message>
+    <message>
+        <source>{0} from {1} yuan up</source>
+        <translation>{1} 元以上 {0} 户</translation>
+    </message>
+    <message>
+        <source>{0} below 0</source>
+        <translation>{0} 户低于 0</translation>
+    </message>
+    <message>
+        <source>Households by {0} income per person</source>
+        <translation>按 {0} 年人均纯收入分组的户数</translation>
+    </message>
+    <message>
+        <source>, without transfer income</source>
+        <translation>，不计转移性收入</translation>
+    </message>
+    <message>
+        <source>; not drawn: {0}</source>
+        <translation>；未画出：{0}</translation>
+    </message>
+    <message>
+        <source>; {0} without an income</source>
+        <translation>；{0} 户无收入记录</translation>
+    </message>
+    <message>
+        <source>{0} households below {1} yuan without transfer income ({2} newly below)</source>
+        <translation>不计转移性收入时 {0} 户低于 {1} 元（新增 {2} 户）</translation>
+    </message>
+    <message>
+        <source>{0} households below {1} yuan ({2} newly below)</source>
+        <translation>{0} 户低于 {1} 元（新增 {2} 户）</translation>
+    </message>
+    <message>
+        <source>Newly below: below the what-if line but not below the rule set&apos;s line. Of {0} households with a {1} income.</source>
+        <translation>新增低于线：低于模拟线但不低于规则集监测线。共 {0} 户有 {1} 年收入记录。</translation>
+    </message>
+</context>
+<context>
+    <name>YearsGrid</name>
+    <message>
+        <source>The rule set has no line for this year.</source>
+        <translation>规则集中没有当年的监测线。</translation>
+    </message>
+    <message>
+        <source>verified against a public source</source>
+        <translation>已对照公开来源核实</translation>
+    </message>
+    <message>
+        <source>unverified: background knowledge, keep checking</source>
+        <translation>未核实：背景知识，需继续核对</translation>
     </message>
 </context>
 </TS>

@@ -92,6 +92,7 @@ def install_translations(app: QApplication, language: str = "system") -> bool:
     """Chinese or English interface: ``language`` is "zh_CN", "en" or "system" (the
     computer's language). True when a translation of ours was installed."""
     if language == "en":
+        QLocale.setDefault(QLocale("en_US"))
         return False
     locale = QLocale.system() if language == "system" else QLocale(language)
     qt = QTranslator(app)
@@ -100,7 +101,10 @@ def install_translations(app: QApplication, language: str = "system") -> bool:
     ours = QTranslator(app)
     if ours.load(locale, "dongchuan", "_", str(resource_path("i18n"))):
         app.installTranslator(ours)
+        QLocale.setDefault(QLocale("zh_CN"))
         return True
+    # no Chinese interface: English labels from the model too, whatever the computer says
+    QLocale.setDefault(QLocale("en_US"))
     return False
 
 

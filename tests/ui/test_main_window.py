@@ -15,7 +15,10 @@ WULONG, PINGZI, YANTOU, DISTRICT = "530113105000", "530113105209", "530113104216
 
 def test_every_tab_builds_from_the_seed(window):
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
-    assert titles == ["Overview", "Programs", "Places", "Timelines", "Sources", "Snapshots"]
+    assert titles == [
+        "Overview", "Programs", "Places", "Timelines", "Monitoring", "Households", "Sources",
+        "Snapshots",
+    ]
     assert window.windowTitle() == "dongchuan.json[*] — Dongchuan Workbench"
     assert not window.isWindowModified()
     assert "176 places, 7 programs, 34 figures, 27 sources" in window.statusBar().currentMessage()

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from dongchuan_gui.app import install_translations
 from tests.conftest import ROOT
@@ -52,8 +52,11 @@ def test_compiled_translation_matches_the_ts():
 
 @pytest.fixture
 def chinese(qapp):
+    before = QLocale()
     installed = install_translations(qapp, "zh_CN")
+    assert QLocale().language() == QLocale.Language.Chinese  # the model's labels follow
     yield installed
+    QLocale.setDefault(before)
     for translator in qapp.findChildren(QTranslator):
         QCoreApplication.removeTranslator(translator)
         translator.deleteLater()
@@ -68,7 +71,7 @@ def test_window_speaks_chinese(chinese, qtbot, data_file):
     win.files.ask_save_changes = lambda name: "discard"
     assert win.open_path(data_file)
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
-    assert titles == ["概览", "项目", "地点", "时间线", "来源", "快照"]
+    assert titles == ["概览", "项目", "地点", "时间线", "防返贫监测", "农户台账", "来源", "快照"]
     assert win.menuBar().actions()[0].text() == "文件(&F)"
     win.navigate("place", "530113105209")
     text = win.places.pane.browser.toPlainText()

@@ -235,8 +235,11 @@ class ExchangeController(QObject):
         )
         if path is None:
             return None
+        go_on, monitoring = self.ask_report_monitoring()
+        if not go_on:
+            return None
         try:
-            write_pdf(self.dataset, path, kind, record_id)
+            write_pdf(self.dataset, path, kind, record_id, monitoring=monitoring)
         except OSError as exc:
             self.window.report_problem(str(exc))
             return None
@@ -256,8 +259,17 @@ class ExchangeController(QObject):
         from .reports import render
 
         self.window.commit_pending_edit()  # what is typed but not left yet goes out too
+        go_on, monitoring = self.ask_report_monitoring()
+        if not go_on:
+            return 0
         printer = self.ask_printer()
         if printer is None:
             return 0
         kind, record_id = self._scope()
-        return render(printer, self.dataset, kind, record_id)
+        return render(printer, self.dataset, kind, record_id, monitoring=monitoring)
+
+    def ask_report_monitoring(self):
+        """With a register open: print its figures in full or anonymised? (go on, section)"""
+        from .monitoring.report_section import ask_report_monitoring
+
+        return ask_report_monitoring(self.window, self.window.monitoring.session)

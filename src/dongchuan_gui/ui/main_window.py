@@ -20,6 +20,8 @@ from .file_controller import FileController
 from .monitoring.controller import MonitoringController
 from .navigation import History, Location
 from .tabs.base import Tab
+from .tabs.monitoring import MonitoringTab
+from .tabs.monitoring_overview import MonitoringOverviewTab
 from .tabs.overview import OverviewTab
 from .tabs.places import PlacesTab
 from .tabs.programs import ProgramsTab
@@ -61,14 +63,21 @@ class MainWindow(QMainWindow):
         self.timelines = TimelinesTab()
         self.sources = SourcesTab()
         self.snapshots = SnapshotsTab()
+        session = self.monitoring.session
+        self.monitoring_overview = MonitoringOverviewTab(session)
+        self.monitoring_tab = MonitoringTab(session, push=self._push)
         self.tabs: list[Tab] = [
             self.overview,
             self.programs,
             self.places,
             self.timelines,
+            self.monitoring_overview,
+            self.monitoring_tab,
             self.sources,
             self.snapshots,
         ]
+        self.places.set_session(session)
+        self.timelines.set_session(session)
         for tab in self.tabs:
             self.tab_widget.addTab(tab, tab.title())
             tab.selection_changed.connect(self._record_location)
@@ -78,6 +87,11 @@ class MainWindow(QMainWindow):
             tab.remove_requested.connect(self.edits.remove)
         for plot in self.findChildren(TimelinePlot):
             plot.export_requested.connect(lambda p: self.exchange.export_chart(plot=p))
+        self.monitoring_overview.place_activated.connect(self.navigate_to_code)
+        self.monitoring_overview.command_requested.connect(self._push)
+        self.monitoring_overview.household_activated.connect(self.navigate_to_household)
+        self.monitoring_overview.filter_newly_below.connect(self.monitoring.show_newly_below)
+        self.monitoring_tab.open_requested.connect(self.monitoring.open_dialog)
         self.snapshots.snapshot_requested.connect(self.files.take_snapshot)
         self.snapshots.open_requested.connect(self.files.open_read_only_window)
         self.snapshots.restore_requested.connect(self.files.restore_snapshot)
@@ -279,7 +293,26 @@ class MainWindow(QMainWindow):
         self.problem_dialog = box
         box.open()
 
+    def _push(self, command) -> None:
+        if self.document is not None and not self.document.read_only:
+            self.document.push(command)
+
     # --------------------------------------------------------- navigation
+    def navigate_to_code(self, code: int) -> bool:
+        """Go to the place with this 12-digit statistical code (a village's light)."""
+        if self.dataset is None:
+            return False
+        wanted = f"{int(code):012d}"
+        place = next((p for p in self.dataset.data.places if p.code == wanted), None)
+        return place is not None and self.navigate("place", place.id)
+
+    def navigate_to_household(self, row: int) -> bool:
+        """Go to the card of the register's household in ``row``."""
+        register = self.monitoring.session.register
+        if register is None or not 0 <= row < len(register):
+            return False
+        return self.navigate("household", bytes(register.columns["household_id"][row]).decode())
+
     def tab_for(self, kind: str) -> Tab | None:
         return next((t for t in self.tabs if kind in t.kinds), None)
 

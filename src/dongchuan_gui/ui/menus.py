@@ -83,6 +83,12 @@ def build(window) -> None:
     )
     export_menu = file_menu.addMenu(translate("MainWindow", "&Export"))
     export_menu.addAction(
+        self._action(
+            translate("MainWindow", "Households as Shown (XLSX, CSV)…"),
+            self.monitoring.export_households,
+        )
+    )
+    export_menu.addAction(
         self._action(translate("MainWindow", "Tables (XLSX, CSV)…"), ex.export_table)
     )
     export_menu.addAction(

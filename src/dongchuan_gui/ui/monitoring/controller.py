@@ -130,6 +130,36 @@ class MonitoringController(QObject):
     def close_register(self) -> None:
         self.session.close()
 
+    def show_newly_below(self, line: float, without_transfer: bool) -> None:
+        """The household table, filtered to those a what-if line newly puts below."""
+        from ...model.register.view import TableFilter
+
+        tab = self.window.monitoring_tab
+        spec = TableFilter(newly_below=True, what_if_line=line, without_transfer=without_transfer)
+        self.window.tab_widget.setCurrentWidget(tab)
+        tab.panel.set_filter(spec)
+        tab.apply_filter(spec)
+
+    def export_households(self) -> Any:
+        """File › Export › Households: the table as filtered, sorted and shown."""
+        from .export import export_households_ui
+
+        tab = self.window.monitoring_tab
+        if tab.view is None:
+            self.window.report_problem(self.tr("Open a household register first."))
+            return None
+        job = export_households_ui(
+            self.window, tab.view, tab.shown_columns(), lang=tab.lang, edited=self.session.dirty
+        )
+        if job is not None:
+            job.finished.connect(
+                lambda path, rows: self.window.statusBar().showMessage(
+                    self.tr("{0} households written to {1}").format(f"{rows:,}", path), 10000
+                )
+            )
+            job.failed.connect(self.window.report_problem)
+        return job
+
     def _update_banner(self) -> None:
         if self.session.synthetic:
             self.banner.setText(self.tr("SYNTHETIC households, not real data"))

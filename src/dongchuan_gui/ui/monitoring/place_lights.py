@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from ..language import ui_lang
 from .session import RegisterSession
 
 if TYPE_CHECKING:
@@ -33,10 +34,6 @@ LEVEL_OF = {
 }
 _ICONS: dict[int, QIcon] = {}
 
-
-def ui_lang() -> str:
-    """"zh" when the interface is Chinese, else "en" (picks the model's label pairs)."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def light_icon(light: int) -> QIcon | None:

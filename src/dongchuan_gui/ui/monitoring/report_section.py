@@ -23,8 +23,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
 from ...model.register import published
 from ...model.register.display import province_of
 from ...model.register.lights import lights
+from ..language import ui_lang
 from ..widgets.detail_browser import h3, muted, tr
-from .place_lights import LEVEL_OF, NONE, light_label, ui_lang
+from .place_lights import LEVEL_OF, NONE, light_label
 from .place_section import (
     count,
     dot,

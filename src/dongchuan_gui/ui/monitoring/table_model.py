@@ -18,7 +18,6 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,10 +35,6 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _PERSISTENT_LIST = "QList<QPersistentModelIndex>"
 _HINT = QAbstractItemModel.LayoutChangeHint
 
-
-def ui_lang() -> str:
-    """"zh" when the interface is Chinese (the default locale), else "en"."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 class HouseholdTableModel(QAbstractTableModel):

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from ...model.dataset import Change, Dataset
 from ...model.register.view import TableFilter, TableView
 from .. import settings
+from ..language import ui_lang
 from ..monitoring.filter_panel import FilterPanel
 from ..monitoring.session import HouseholdEdit, RegisterSession
-from ..monitoring.table_model import HouseholdTableModel, ui_lang
+from ..monitoring.table_model import HouseholdTableModel
 from ..widgets.household_card import HouseholdCardPane
 from .base import Tab
 
@@ -174,7 +175,13 @@ class MonitoringTab(Tab):
 
     # ------------------------------------------------------------- Tab
     def title(self) -> str:
-        return self.tr("Monitoring")
+        return self.tr("Households")
+
+    def shown_columns(self) -> list[str]:
+        """The table's columns as the user sees them: chosen, in their dragged order."""
+        header = self.table.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [self.model.keys[i] for i in logical if not header.isSectionHidden(i)]
 
     def set_dataset(self, dataset: Dataset) -> None:
         self.dataset = dataset  # the register comes through the session

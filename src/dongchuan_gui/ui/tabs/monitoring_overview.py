@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from ...model.dataset import Dataset
 from ...model.editing import check_candidate
 from ...model.records import RuleSet
 from ..commands import AddRecord
+from ..language import ui_lang
 from ..widgets.relocation_board import RelocationBoard
 from ..widgets.risk_list import RiskList
 from ..widgets.scenario_dialog import (
@@ -42,9 +43,6 @@ BANNER_STYLE = ("background: #fff3cd; color: #7a4d00; border: 1px solid #e6b800;
                 "padding: 4px 8px; font-weight: 600;")
 
 
-def ui_language() -> str:
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-
 
 class MonitoringOverviewTab(Tab):
     place_activated = Signal(object)  # 12-digit code of a village or town (int)
@@ -56,7 +54,7 @@ class MonitoringOverviewTab(Tab):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.lang = lang or ui_language()
+        self.lang = lang or ui_lang()
         self.dataset: Dataset | None = None
         self.read_only = False
         self.dialog: ScenarioDialog | None = None
@@ -114,7 +112,7 @@ class MonitoringOverviewTab(Tab):
 
     # ------------------------------------------------------------ the tab
     def title(self) -> str:
-        return self.tr("Monitoring overview")
+        return self.tr("Monitoring")
 
     def set_dataset(self, dataset: Dataset) -> None:
         self.dataset = dataset

@@ -142,7 +142,7 @@ class PlacePane(TimelineRecordPane):
         html = place_html(dataset, record_id)
         if self.lights is None or not self.lights.session.is_open:
             return html
-        from ..monitoring.place_lights import ui_lang
+        from ..language import ui_lang
         from ..monitoring.place_section import monitoring_html
 
         section = monitoring_html(self.lights, record_id, ui_lang())
