@@ -106,16 +106,16 @@ def zip_bomb(path: Path) -> Path:
     return path
 
 
-def sparse_bomb(path: Path, template: Path) -> Path:
+FAR_CELL = b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>'
+
+
+def sparse_bomb(path: Path, template: Path, cell: bytes = FAR_CELL) -> Path:
     """A valid small workbook with one more cell at XFD1048576: calamine would lay out
-    17 billion cells for it."""
+    17 billion cells for it (and abort the process asking for 550 GB)."""
     with zipfile.ZipFile(template) as src, zipfile.ZipFile(path, "w") as out:
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(
-                    b"</sheetData>",
-                    b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>',
-                )
+                data = data.replace(b"</sheetData>", cell + b"</sheetData>")
             out.writestr(info, data)
     return path

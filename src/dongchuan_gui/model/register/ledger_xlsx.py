@@ -119,8 +119,15 @@ def _sheet_part(path: Path, sheet: str) -> str:
 
 
 EXCEL_ROWS = 1_048_576
-# tags calamine would place without saying where (no r= first): not checked, refused
-_IRREGULAR = rb'<c>|<c [^r]|<c r[^=]|<row>|<row [^r]'
+# cell and row tags written other than `<c r="…` / `<row r="…` (no r= first, another
+# white space, single quotes, a namespace prefix): calamine places them all the same,
+# the fast check below would not see where; refused (Excel, WPS and LibreOffice write
+# the plain form). RE2 syntax: no look-ahead.
+_IRREGULAR = (
+    rb'<c>|<c[\t\r\n/]|<c [^r]|<c r[^=]|<c r=[^"]'
+    rb'|<row>|<row[\t\r\n/]|<row [^r]|<row r[^=]|<row r=[^"]'
+    rb'|<[A-Za-z_][A-Za-z0-9_.-]*:(?:c|row)[\s>/]'
+)
 
 
 def _candidates(max_col: int, max_row: int) -> bytes:
@@ -258,7 +265,8 @@ def _scan_piece(data: bytes, box: list[int], far: str, where: str) -> str:
     """Widen ``box`` by the non-empty cells of ``data`` that lie beyond it, one by one."""
     if re.search(_IRREGULAR, data):
         raise LedgerError(
-            f"{where}: some cells do not say where they are (no r= first); open the "
+            f"{where}: some cells or rows are not written as Excel writes them (<c r=\"A1\">, "
+            "no prefix, double quotes); open the "
             "file in Excel or WPS and save it again, or save it as CSV"
         )
     pattern, pos = re.compile(_candidates(*box)), 0
