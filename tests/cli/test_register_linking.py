@@ -9,6 +9,7 @@ import pytest
 
 from dongchuan_gui.model.fileformat import load_path
 from dongchuan_gui.model.locks import hold
+from dongchuan_gui.model.register import default_rules
 from dongchuan_gui.model.register.atomic import file_sha256
 from dongchuan_gui.resources import seed_path
 
@@ -138,3 +139,34 @@ def test_diff_of_a_snapshot_and_the_dataset_compares_the_households(tmp_path, ca
     (item,) = [d for d in doc if d["kind"] == "register"]
     assert item["register_diff"]["households"]["added"] == 1
     assert np.array_equal(item["register_diff"]["added"], ["H4"])
+
+
+def test_one_reference_per_register_file(register_file, tmp_path, capsys):
+    dataset = _dataset(register_file.parent.parent, synthetic=True)
+    shutil.copy(dataset, tmp_path / "before.json")
+    assert run("attach", str(register_file), "--dataset", str(dataset), "--id", "first") == 0
+    before = dataset.read_bytes()
+    assert run("attach", str(register_file), "--dataset", str(dataset), "--id", "second") == 2
+    assert "already, as first; one reference per register" in capsys.readouterr().err
+    assert dataset.read_bytes() == before
+    # without --id the existing reference is the one brought up to date
+    assert run("attach", str(register_file), "--dataset", str(dataset)) == 0
+    assert [r.id for r in load_path(dataset).data.registers] == ["first"]
+
+
+def test_a_rule_set_without_a_line_for_the_year_judges_nothing(register_file, tmp_path, capsys):
+    rules = tmp_path / "none.json"
+    rules.write_text(json.dumps(dict(default_rules().to_dict(), lines=[])), encoding="utf-8")
+    assert run("check", str(register_file), "--rules", str(rules)) == 2
+    assert "no monitoring line for 2025" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_register_is_an_error_not_a_finding(tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    other = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"a": [1, 2]}), other)
+    for command in ("info", "check", "aggregate"):
+        assert run(command, str(other)) == 2
+        assert "not a Dongchuan register" in capsys.readouterr().err

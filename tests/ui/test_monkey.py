@@ -45,3 +45,30 @@ def test_monkey_on_the_main_window(window, seed, tmp_path, monkeypatch):
     print(driver.summary())
     assert driver.index == ACTIONS, driver.report()
     assert not driver.problems, driver.report()
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_monkey_with_a_household_register_open(window, seed, tmp_path, monkeypatch, qtbot):
+    """The same, with a register open: the monitoring tabs, the what-if, the card and
+    its edits are in reach of the random clicks and keys."""
+    from dongchuan_gui.model.register.generate import generate
+
+    monkey = _load_monkey()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / "demo.parquet"
+    generate(2000, seed=seed).save(path)
+    with qtbot.waitSignal(window.monitoring.session.opened, timeout=20000):
+        window.monitoring.open_path(path)
+    for name in [n for n in vars(window.files) if n.startswith("ask_")]:
+        delattr(window.files, name)
+    monkeypatch.setattr(window.exchange, "ask_report_monitoring", lambda: (True, None))
+    driver = monkey.Monkey(window, seed)
+    try:
+        driver.start()
+        driver.run(ACTIONS)
+    finally:
+        driver.stop()
+        no_questions(window)
+    print(driver.summary())
+    assert driver.index == ACTIONS, driver.report()
+    assert not driver.problems, driver.report()

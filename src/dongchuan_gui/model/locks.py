@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import os
 import socket
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -129,12 +130,20 @@ def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
 
 
 def read_lock(lock_file: str | os.PathLike[str]) -> LockInfo | None:
-    """The holder written in a lock file, or None when it is missing or unreadable."""
+    """The holder written in a lock file, or None when it is missing or unreadable
+    (a pipe or a device in its place too: opening one would wait forever)."""
     try:
-        with open(lock_file, "rb") as handle:
-            raw = handle.read(4096)
+        fd = os.open(lock_file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        raw = os.read(fd, 4096)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     lines = raw.decode("utf-8", errors="replace").split("\n")
     lines += [""] * (5 - len(lines))
     try:

@@ -131,9 +131,9 @@ def run(args: argparse.Namespace) -> int:
         }[args.register_command]
     try:
         return command(args)
-    except RegisterError as exc:
+    except RegisterError as exc:  # 1 means findings (households at risk): a bad file is 2
         say(str(exc))
-        return EXIT_UNREADABLE if exc.unreadable else EXIT_INVALID
+        return EXIT_UNREADABLE
     except UsageError as exc:
         say(str(exc))
         return EXIT_UNREADABLE
@@ -292,6 +292,11 @@ def _check(args: argparse.Namespace) -> int:
     register = load_register(args.file)
     year = year_of(register, args)
     result = evaluate(register, rules, year)
+    if len(register) and not result.lines_used:
+        raise UsageError(
+            f"{args.rules or 'the built-in rule set'}: no monitoring line for {year} that "
+            "applies to this register's villages; no household can be judged"
+        )
     counts = result.counts()
     ids = register.columns["household_id"]
     verdicts = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -61,6 +62,8 @@ def rules_from(args: argparse.Namespace) -> Any:
 
     if not getattr(args, "rules", None):
         return default_rules()
+    if os.path.exists(args.rules) and not os.path.isfile(args.rules):
+        raise UsageError(f"{args.rules}: not a regular file; expected a rule set (.json)")
     try:
         with open(args.rules, "rb") as handle:
             head = handle.read(4096)

@@ -146,6 +146,7 @@ def dataset_register_diffs(
     is its stored copy (``snapshots/registers/<sha256>.parquet``). Each item has the id,
     and either ``lines`` and ``json`` of the comparison or a ``note`` saying why there
     is none (a file not found or unreadable)."""
+    from ..model.atomic import file_sha256
     from ..model.register import RegisterError
     from ..model.register.diff import diff_registers
     from ..model.snapshots import register_file
@@ -159,6 +160,13 @@ def dataset_register_diffs(
         old_file = register_file(before, a_path, snapshot=a.snapshot is not None)
         new_file = register_file(link, b_path, snapshot=b.snapshot is not None)
         item: dict[str, Any] = {"id": link.id}
+        damaged = [f for f, ref in ((old_file, before), (new_file, link))
+                   if f.is_file() and file_sha256(f) != ref.sha256]
+        if damaged:
+            item["note"] = (f"households not compared: {damaged[0]} is not the register the "
+                            "reference names (changed or damaged since; sha256 differs)")
+            out.append(item)
+            continue
         try:
             old, new = load_register(str(old_file)), load_register(str(new_file))
         except RegisterError as exc:

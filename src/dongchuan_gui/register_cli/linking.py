@@ -108,6 +108,16 @@ def _change(args: argparse.Namespace, record: bool, *, write: bool) -> int:
     register = Register.load(args.file)
     rules, add_rules = _rule_set(dataset, args.rule_set)
     link = make_ref(args.file, args.dataset, rules.id, register, id=args.id)
+    same_file = [r.id for r in dataset.data.registers if r.path == link.path and r.id != link.id]
+    if same_file:
+        if args.id:
+            raise UsageError(
+                f"{args.dataset}: refers to {link.path} already, as {same_file[0]}; one "
+                f"reference per register (use --id {same_file[0]} to bring it up to date)"
+            )
+        import msgspec
+
+        link = msgspec.structs.replace(link, id=same_file[0])
     changes: list[str] = []
     if add_rules:
         changes.append(f"add rule set {rules.id} v{rules.version}")

@@ -199,3 +199,13 @@ def test_formula_cells_escaped(tmp_path):
     out = tmp_path / "f.csv"
     write_table(out, ["a"], [["=1+1"]], "# n")
     assert "'=1+1" in out.read_text("utf-8-sig")
+
+
+def test_an_empty_register_exports_an_empty_table():
+    from dongchuan_gui.model.register import Register
+
+    empty = generate(200, seed=1)
+    empty = Register({k: v[:0] for k, v in empty.columns.items()}, empty.meta)
+    table = suppressed_table(empty, 2025, "village")
+    assert table.codes == [] and table.column_totals == [0] * len(table.columns)
+    assert table.body() == [["total", *([0] * len(table.columns))]]

@@ -375,3 +375,29 @@ def test_household_column_of_id_numbers(tmp_path):
         "ID numbers")
     with pytest.raises(LedgerError, match=r"column A \(户编号\) holds personal data \(3 of"):
         import_ledger(path, year=2024, mapping={"household_id": "A"})
+
+
+def test_personal_numbers_in_the_household_column_refuse_their_rows(tmp_path):
+    # 5301131022020NNN are the ledger's own numbers (village code + sequence): kept
+    planted = {
+        3: "13611112222",  # a mobile number
+        4: "+8613611112222",
+        5: "6222020200112233446",  # a UnionPay card number with a valid Luhn check
+        6: "530113-19800101-0014",  # a resident ID number with separators
+        7: "530113.198001010014",
+    }
+    rows = [household(n, **({"户编号": planted[n]} if n in planted else {})) for n in range(1, 10)]
+    path = write_xlsx(tmp_path / "hid.xlsx", rows, merges=())
+    plan = import_ledger(path)
+    d = COL["户编号"]
+    refused = {row: why for row, why in plan.refused.items()}
+    assert len(refused) == 5 and plan.counts()["taken"] == 4
+    why = sorted(refused.values())
+    assert why.count(f"column {d} (户编号): a phone number, not a household number; the row "
+                     "was not imported") == 2
+    assert any("a bank card number" in w for w in why)
+    assert sum("resident ID number" in w for w in why) == 2
+    register = plan.register()
+    stored = b"".join(register.columns["household_id"].tolist())
+    for value in planted.values():
+        assert value.encode() not in stored

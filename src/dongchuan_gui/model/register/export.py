@@ -225,8 +225,8 @@ def suppressed_table(
         primary=primary,
         row_totals=[None if h else int(v)
                     for v, h in zip(counts.sum(axis=1), plan.rows, strict=True)],
-        column_totals=[None if h else int(v)
-                       for v, h in zip(counts.sum(axis=0), plan.columns, strict=True)],
+        column_totals=[None if h else int(v) for v, h in zip(
+            counts.sum(axis=0), plan.columns or [False] * len(COLUMNS), strict=True)],
         grand_total=int(counts.sum()),
         note=_note(register, rules, year, min_cell),
     )

@@ -321,6 +321,11 @@ class _Planner:
         for i, j in id_rows.items():  # before any other reason of the row
             self.reasons[i] = (f"{raw.label(j)} holds what looks like a resident ID number; "
                                "the row was not imported")
+        from .ledger_ids import personal_household_numbers
+
+        villages = values.get("village")
+        for i, why in personal_household_numbers(values["household_id"], villages).items():
+            self.refuse(i, "household_id", why)
         self._duplicates(values["household_id"], keep)
         self._checks(values)
         numbers = raw.rows

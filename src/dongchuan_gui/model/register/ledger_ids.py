@@ -251,3 +251,33 @@ def _household_text(v: Any) -> Any:
     if v in EMPTY:
         return ""
     return Bad("a date or true/false; expected the household number")
+
+
+def personal_household_numbers(ids: np.ndarray, villages: np.ndarray | None) -> Errors:
+    """Rows whose household number is a person's phone number (1[3-9] and nine digits,
+    with or without +86), bank card number (16-19 digits starting 62, UnionPay, with a
+    valid Luhn check) or resident ID number written with separators (valid check digit
+    and birth date once - . / and spaces are taken out): such a row is refused. A
+    number that starts with its own row's 12-digit village code is the ledger's own
+    (village code and sequence number) and is kept whatever it looks like."""
+    long_rows = np.flatnonzero(np.char.str_len(ids) >= 11) if len(ids) else []
+    found: Errors = {}
+    compact_ids = []
+    rows = []
+    for i in long_rows.tolist() if len(long_rows) else []:
+        text = ids[i].decode("ascii")
+        compact = _STRIP.sub("", text)
+        if villages is not None and villages[i] > 0 and compact.startswith(f"{villages[i]:012d}"):
+            continue
+        if _PHONE.fullmatch(compact):
+            found[i] = "a phone number, not a household number; the row was not imported"
+        elif _BANK.fullmatch(compact) and compact.startswith("62") and _luhn(compact):
+            found[i] = "a bank card number, not a household number; the row was not imported"
+        elif compact != text and len(compact) <= ID_WIDTH:
+            compact_ids.append(compact.encode("ascii"))
+            rows.append(i)
+    if rows:
+        hits = id_number_rows(np.array(compact_ids, dtype=f"S{ID_WIDTH}"))
+        for k in hits.tolist():
+            found[rows[k]] = ("what looks like a resident ID number; the row was not imported")
+    return found

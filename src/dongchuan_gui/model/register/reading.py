@@ -46,6 +46,8 @@ def read_columns(path: Path, name: str) -> Columns:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise RegisterError(name, "not a regular file (a pipe or a device)", unreadable=True)
     try:
         with open(path, "rb") as handle:
             head = handle.read(4)

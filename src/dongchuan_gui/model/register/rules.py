@@ -23,6 +23,8 @@ from .store import Register
 
 def load_rules(path: str | os.PathLike[str]) -> RuleSet:
     """A rule set from a JSON file; ValueError or OSError with the reason."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise ValueError("not a regular file; expected a rule set (.json)")
     with open(path, "rb") as handle:
         data = handle.read(1 << 20)
     if len(data) >= 1 << 20:
