@@ -1387,6 +1387,10 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
 <context>
     <name>MonitoringController</name>
     <message>
+        <source>the dataset refers to no household register</source>
+        <translation>数据集没有引用监测台账</translation>
+    </message>
+    <message>
         <source>Open Household Register</source>
         <translation>打开监测台账</translation>
     </message>
@@ -1403,6 +1407,22 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
         <translation>监测台账 {0}：{1} 户，{2} 个村，{3} 年</translation>
     </message>
     <message>
+        <source>the register file changed since</source>
+        <translation>此后台账文件已改变</translation>
+    </message>
+    <message>
+        <source>Recovered edits of {0} households</source>
+        <translation>恢复 {0} 户的修改</translation>
+    </message>
+    <message>
+        <source>{0} households not in the register</source>
+        <translation>{0} 户不在台账中</translation>
+    </message>
+    <message>
+        <source>Unsaved household edits were found but not applied: {0}.</source>
+        <translation>发现未保存的农户修改，但未能恢复：{0}。</translation>
+    </message>
+    <message>
         <source>Open a household register first.</source>
         <translation>请先打开监测台账。</translation>
     </message>
@@ -1417,6 +1437,10 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
     <message>
         <source>This register was generated: every household in it is invented.</source>
         <translation>此台账由程序生成：其中每一户都是虚构的。</translation>
+    </message>
+    <message>
+        <source>{0} is a partitioned register: its households cannot be saved from here</source>
+        <translation>{0} 是分区台账：无法在此保存其农户数据</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1652,22 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source>Showing…</source>
         <translation>正在显示…</translation>
+    </message>
+    <message>
+        <source>{0} is not the register the dataset refers to ({1}). Open it with File › Open Household Register to use it; saving then brings the reference up to date.</source>
+        <translation>{0} 不是数据集所引用的台账（{1}）。如需使用，请用“文件 › 打开监测台账”打开；保存后引用会随之更新。</translation>
+    </message>
+    <message>
+        <source>{0}: not enough memory to open this register</source>
+        <translation>{0}：内存不足，无法打开此台账</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read: {1}</source>
+        <translation>{0}：无法读取：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: cannot open: {1}</source>
+        <translation>{0}：无法打开：{1}</translation>
     </message>
 </context>
 <context>

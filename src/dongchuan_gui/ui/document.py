@@ -108,6 +108,11 @@ def new_dataset_file() -> DatasetFile:
 JOURNAL_SUFFIX = ".register.json"  # edited households, beside a recovery file
 
 
+def journal_path(recovery_file: Path) -> Path:
+    """The household journal beside a recovery file (``x.json`` → ``x.register.json``)."""
+    return recovery_file.with_name(recovery_file.name.replace(".json", JOURNAL_SUFFIX))
+
+
 class Document(QObject):
     changed = Signal(object)  # a model Change
     state_changed = Signal()  # path, clean state or read-only flag
@@ -142,6 +147,9 @@ class Document(QObject):
         self.before_save: list[Callable[[Path], None]] = []
         # run with each recovery write (the recovery file's base path, no suffix)
         self.recovery_extras: list[Callable[[Path], None]] = []
+        self.recovered_journal: Path | None = None  # household edits to apply again
+        # edits that change no dataset record (a household's) are autosaved too
+        self.undo_stack.indexChanged.connect(lambda _index: self._schedule_recovery())
 
     # ---------------------------------------------------------- opening
     @classmethod
@@ -167,10 +175,13 @@ class Document(QObject):
             except FileLockedError:
                 doc.read_only = True
         doc.undo_stack.resetClean()  # restored changes are unsaved until saved
+        journal = journal_path(recovery.file)
         doc._recovery_paths = (
             recovery.file,
             recovery.file.with_name(recovery.file.name.replace(".json", ".meta.json")),
+            journal,
         )
+        doc.recovered_journal = journal if journal.is_file() else None
         return doc
 
     def _lock_path(self, path: Path) -> str:
@@ -206,6 +217,10 @@ class Document(QObject):
         return self.tr("untitled")
 
     def _on_change(self, change: Change) -> None:
+        self._schedule_recovery()
+        self.changed.emit(change)
+
+    def _schedule_recovery(self) -> None:
         now = time.monotonic()
         if self._waiting_since is None:
             self._waiting_since = now
@@ -213,7 +228,6 @@ class Document(QObject):
             self._autosave.start()  # (re)start: written once the edits pause
         elif not self._autosave.isActive():
             self._autosave.start()
-        self.changed.emit(change)
 
     def push(self, command) -> None:
         self.undo_stack.push(command)

@@ -25,6 +25,7 @@ from .document import (
     Recovery,
     SaveError,
     find_recoveries,
+    journal_path,
     writable,
 )
 
@@ -325,7 +326,8 @@ class FileController(QObject):
         recovery = max(found, key=lambda r: r.written)
         if not self.ask_recover(recovery):
             for r in found:
-                for path in (r.file, r.file.with_name(r.file.name.replace(".json", ".meta.json"))):
+                meta = r.file.with_name(r.file.name.replace(".json", ".meta.json"))
+                for path in (r.file, meta, journal_path(r.file)):
                     path.unlink(missing_ok=True)
             return False
         try:

@@ -39,7 +39,10 @@ class MonitoringController(QObject):
 
     # ------------------------------------------------------------ document
     def set_document(self, doc: Any) -> None:
-        """A document is shown: close the register of the last one, open this one's."""
+        """A document is shown: close the register of the last one, open this one's
+        (a load still running for the last one is dropped)."""
+        if self.loader is not None:
+            self.loader.cancel()
         self.session.close()
         self.document = doc
         self.session.set_places(doc.dataset.data.places)
@@ -48,6 +51,8 @@ class MonitoringController(QObject):
         link = self.referenced()
         if link is not None:
             self.open_link(link)
+        if doc.recovered_journal is not None and link is None:
+            self._journal_not_applied(self.tr("the dataset refers to no household register"))
 
     def referenced(self) -> Any:
         """The dataset's first register reference, if any."""
@@ -90,19 +95,17 @@ class MonitoringController(QObject):
             self.open_path(Path(path))
 
     def open_link(self, link: Any) -> RegisterLoader | None:
-        from ...model.register.ref import check_ref, resolve
+        from ...model.register.ref import resolve
 
-        problems = check_ref(link, self.document.path) if self.document.path else []
-        if problems:
-            self.window.statusBar().showMessage(
-                self.tr("The dataset's household register was not opened: {0}").format(
-                    problems[0]
-                ), 15000,
-            )
+        if self.document.path is None:
             return None
-        return self.open_path(resolve(link, self.document.path), link)
+        return self.open_path(resolve(link, self.document.path), link, check=True)
 
-    def open_path(self, path: Path, link: Any = None) -> RegisterLoader:
+    def open_path(self, path: Path, link: Any = None, *, check: bool = False) -> Any:
+        """Open the register at ``path`` (off the GUI thread). With ``check``, the file
+        must still be the one ``link`` describes (hashed in the worker too)."""
+        if not self.ask_keep_edits():
+            return None
         if link is None and self.document is not None and self.document.path is not None:
             from ...model.register.ref import resolve
 
@@ -111,14 +114,34 @@ class MonitoringController(QObject):
                     link = candidate
         if self.loader is not None:
             self.loader.cancel()
-        loader = RegisterLoader(self.window, path, self.rules_for(link), self.session.year)
-        loader.finished.connect(lambda opened: self._opened(opened, link))
-        loader.failed.connect(self.failed)
+        doc = self.document
+        expected = link if check else None
+        loader = RegisterLoader(
+            self.window, path, self.rules_for(link), self.session.year, expected,
+            doc.path if doc is not None else None,
+        )
+        loader.finished.connect(lambda opened: self._opened(opened, link, doc))
+        loader.failed.connect(lambda text: self._failed(text, doc, check))
         loader.destroyed.connect(lambda: setattr(self, "loader", None))
         self.loader = loader
         return loader
 
-    def _opened(self, opened: Any, link: Any) -> None:
+    def _failed(self, text: str, doc: Any, quiet: bool) -> None:
+        if doc is not self.document:
+            return
+        if quiet:  # the dataset's own register: said in the status bar, not a dialog
+            self.window.statusBar().showMessage(
+                self.tr("The dataset's household register was not opened: {0}").format(text),
+                15000,
+            )
+            if doc.recovered_journal is not None:
+                self._journal_not_applied(text)
+        else:
+            self.failed.emit(text)
+
+    def _opened(self, opened: Any, link: Any, doc: Any) -> None:
+        if doc is not self.document:
+            return  # loaded for a document no longer shown
         self.session.open(opened, link)
         reg = opened.register
         self.window.statusBar().showMessage(
@@ -126,9 +149,62 @@ class MonitoringController(QObject):
                 opened.path.name, f"{len(reg):,}", len(reg.villages), opened.year
             ), 10000,
         )
+        if doc.recovered_journal is not None:
+            self._apply_journal(doc)
+
+    # ------------------------------------------------------------ recovery
+    def _apply_journal(self, doc: Any) -> None:
+        """Household edits of a recovered document, applied again as one undo step."""
+        import json
+
+        from ..commands import Composite
+        from .session import HouseholdEdit, journal_rows
+
+        path, doc.recovered_journal = doc.recovered_journal, None
+        try:
+            journal = json.loads(path.read_text(encoding="utf-8"))
+            link = self.session.link
+            if link is not None and journal.get("sha256") not in ("", link.sha256):
+                raise ValueError(self.tr("the register file changed since"))
+            edits, problems = journal_rows(self.session.register, journal)
+        except (OSError, ValueError) as exc:
+            self._journal_not_applied(str(exc))
+            return
+        if edits:
+            text = self.tr("Recovered edits of {0} households").format(
+                len({row for row, _, _ in edits})
+            )
+            parts = [HouseholdEdit(self.session, r, c, v, text) for r, c, v in edits]
+            doc.push(Composite(text, parts))
+        if problems:
+            self._journal_not_applied(
+                self.tr("{0} households not in the register").format(len(problems))
+            )
+
+    def _journal_not_applied(self, why: str) -> None:
+        self.window.report_problem(
+            self.tr("Unsaved household edits were found but not applied: {0}.").format(why)
+        )
+
+    def ask_keep_edits(self) -> bool:
+        """Before the open register goes (closed or replaced) with unsaved household
+        edits: save them, drop them, or stay. False to stay."""
+        if not self.session.dirty or self.document is None:
+            return True
+        name = self.session.path.name if self.session.path else ""
+        answer = self.window.files.ask_save_changes(name)
+        if answer == "cancel":
+            return False
+        if answer == "save":
+            return bool(self.window.files.save())
+        self.document.undo_stack.clear()  # their undo steps would do nothing now
+        return True
 
     def close_register(self) -> None:
-        self.session.close()
+        if self.ask_keep_edits():
+            if self.loader is not None:
+                self.loader.cancel()
+            self.session.close()
 
     def show_newly_below(self, line: float, without_transfer: bool) -> None:
         """The household table, filtered to those a what-if line newly puts below."""
@@ -175,7 +251,17 @@ class MonitoringController(QObject):
         doc = self.document
         if doc is None or not self.session.dirty:
             return
-        link = self.session.save(target, doc.dataset)
+        if not self.session.editable:
+            raise OSError(
+                0, self.tr("{0} is a partitioned register: its households cannot be saved "
+                           "from here").format(self.session.path)
+            )
+        try:
+            link = self.session.save(target, doc.dataset)
+        except OSError:
+            raise
+        except Exception as exc:  # pyarrow's own errors: the register file is unchanged
+            raise OSError(0, f"{self.session.path}: {type(exc).__name__}: {exc}") from None
         if link is None:
             return
         if doc.dataset.get("registers", link.id) is None:

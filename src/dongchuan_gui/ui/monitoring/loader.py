@@ -25,13 +25,24 @@ _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix=
 PHASES = 4
 
 
+class NotReferencedFileError(Exception):
+    """The file is not the one the dataset's reference describes (the problems say how)."""
+
+
 def load_work(
-    path: Path, rules: RuleSet, year: int | None, report: Callable[[int], None]
+    path: Path, rules: RuleSet, year: int | None, report: Callable[[int], None],
+    expected: Any = None, dataset_path: Path | None = None,
 ) -> Opened:
-    """Everything slow about opening a register (runs in the worker thread)."""
+    """Everything slow about opening a register (runs in the worker thread): with
+    ``expected`` (the dataset's reference), the file is hashed and compared first."""
     from ...model.register import Register, evaluate
+    from ...model.register.ref import check_ref
 
     report(0)
+    if expected is not None and dataset_path is not None:
+        problems = check_ref(expected, dataset_path)
+        if problems:
+            raise NotReferencedFileError("; ".join(problems))
     register = Register.load(path)
     report(1)
     year = year if year in register.years else register.latest_year
@@ -49,7 +60,10 @@ class RegisterLoader(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, path: Path, rules: RuleSet, year: int | None = None):
+    def __init__(
+        self, parent: QWidget, path: Path, rules: RuleSet, year: int | None = None,
+        expected: Any = None, dataset_path: Path | None = None,
+    ):
         super().__init__(parent)
         self.path = path
         self._phase = 0
@@ -62,6 +76,7 @@ class RegisterLoader(QObject):
         self.dialog.setWindowTitle(self.tr("Household register"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
+        self.dialog.setValue(0)  # starts the minimum-duration clock (else shown after ~4 s)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
@@ -71,7 +86,9 @@ class RegisterLoader(QObject):
             self.tr("Preparing the what-if line…"),
             self.tr("Showing…"),
         ]
-        self.future = _POOL.submit(load_work, path, rules, year, self._report)
+        self.future = _POOL.submit(
+            load_work, path, rules, year, self._report, expected, dataset_path
+        )
         self.timer = QTimer(self)
         self.timer.setInterval(50)
         self.timer.timeout.connect(self._poll)
@@ -106,21 +123,27 @@ class RegisterLoader(QObject):
         if error is None:
             self.finished.emit(self.future.result())
         else:
-            self.failed.emit(_message(self.path, error))
+            self.failed.emit(self._message(error))
         self.deleteLater()
+
+    def _message(self, error: BaseException) -> str:
+        from ...model.register import RegisterError
+
+        path = self.path
+        if isinstance(error, NotReferencedFileError):
+            return self.tr(
+                "{0} is not the register the dataset refers to ({1}). Open it with File › "
+                "Open Household Register to use it; saving then brings the reference up to "
+                "date."
+            ).format(path.name, error)
+        if isinstance(error, RegisterError):
+            return str(error)
+        if isinstance(error, MemoryError):
+            return self.tr("{0}: not enough memory to open this register").format(path)
+        if isinstance(error, OSError):
+            return self.tr("{0}: cannot read: {1}").format(path, error.strerror or error)
+        return self.tr("{0}: cannot open: {1}").format(path, f"{type(error).__name__}: {error}")
 
     def wait(self, timeout: float | None = None) -> Any:
         """Block until the work is done (tests and the command line)."""
         return self.future.result(timeout)
-
-
-def _message(path: Path, error: BaseException) -> str:
-    from ...model.register import RegisterError
-
-    if isinstance(error, RegisterError):
-        return str(error)
-    if isinstance(error, MemoryError):
-        return f"{path}: not enough memory to open this register"
-    if isinstance(error, OSError):
-        return f"{path}: cannot read: {error.strerror or error}"
-    return f"{path}: cannot open: {type(error).__name__}: {error}"

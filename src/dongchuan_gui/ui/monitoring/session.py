@@ -59,6 +59,7 @@ class RegisterSession(QObject):
         self._evaluation: Any = None
         self._cache: dict[Any, Any] = {}
         self.edited: dict[int, set[str]] = {}  # row -> columns changed since the last save
+        self.saved: dict[tuple[int, str], Any] = {}  # their values as saved
         self.copied: set[str] = set()  # columns made writable
 
     # ------------------------------------------------------------- state
@@ -74,6 +75,11 @@ class RegisterSession(QObject):
     def dirty(self) -> bool:
         return bool(self.edited)
 
+    @property
+    def editable(self) -> bool:
+        """A single register file can be edited and saved; a partitioned folder cannot."""
+        return self.register is not None and self.path is not None and not self.path.is_dir()
+
     def set_places(self, places: Any) -> None:
         """Names of villages, towns and sites from the dataset's places."""
         from ...model.register.display import names_from_places
@@ -86,6 +92,7 @@ class RegisterSession(QObject):
         self._evaluation = opened.evaluation
         self._cache.clear()
         self.edited.clear()
+        self.saved.clear()
         self.copied.clear()
         self.opened.emit()
 
@@ -96,6 +103,7 @@ class RegisterSession(QObject):
         self._evaluation = None
         self._cache.clear()
         self.edited.clear()
+        self.saved.clear()
         self.closed.emit()
 
     def set_year(self, year: int) -> None:
@@ -182,6 +190,9 @@ class RegisterSession(QObject):
     def set_value(self, row: int, column: str, value: Any) -> None:
         """Put ``value`` in the register (used by ``HouseholdEdit``; not an undo step)."""
         reg = self.register
+        key = (row, column)
+        if key not in self.saved:
+            self.saved[key] = self.value(row, column)
         if column == "measures":
             self._set_measures(row, list(value))
         else:
@@ -190,8 +201,14 @@ class RegisterSession(QObject):
                 self.copied.add(column)
             reg.columns[column][row] = value
         reg.drop_keys()
-        reg._sha256 = None
-        self.edited.setdefault(row, set()).add(column)
+        if _same(self.value(row, column), self.saved[key]):  # back to the saved value
+            self.saved.pop(key)
+            columns = self.edited.get(row, set())
+            columns.discard(column)
+            if not columns:
+                self.edited.pop(row, None)
+        else:
+            self.edited.setdefault(row, set()).add(column)
         self._invalidate()
         self.households_changed.emit(np.array([row], dtype=np.int64))
 
@@ -223,6 +240,7 @@ class RegisterSession(QObject):
         )
         self.link = link
         self.edited.clear()
+        self.saved.clear()
         return link
 
     def journal(self) -> list[dict[str, Any]]:
@@ -253,6 +271,52 @@ class RegisterSession(QObject):
         }
         data = json.dumps(doc, ensure_ascii=False, default=str).encode()
         write_atomic(path, data, mode=0o600)  # the user's own
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values, a missing amount (NaN) or date (NaT) equal to itself."""
+    if a == b:
+        return True
+    try:
+        return bool(np.isnan(a) and np.isnan(b))
+    except TypeError:
+        return a is None and b is None
+
+
+def journal_rows(register: Any, journal: Any) -> tuple[list[tuple[int, str, Any]], list[str]]:
+    """The edits a recovery journal holds, as (row, column, value) of ``register``, and
+    what cannot be applied (a household or field not in it). ValueError when the journal
+    was written for another version of the register file."""
+    from ...model.register.idhash import id_hash, id_words
+
+    if not isinstance(journal, dict) or not isinstance(journal.get("households"), list):
+        raise ValueError("not a household journal")
+    ids = register.columns["household_id"]
+    width = -(-ids.dtype.itemsize // 8) * 8
+    hashes = id_hash(id_words(ids, width))
+    order = np.argsort(hashes)
+    edits, problems = [], []
+    for entry in journal["households"]:
+        household = str(entry.get("household", ""))
+        wanted = id_hash(id_words(np.array([household.encode("ascii", "replace")],
+                                           dtype=ids.dtype), width))[0]
+        at = int(np.searchsorted(hashes[order], wanted))
+        row = int(order[at]) if at < len(order) else -1
+        if row < 0 or bytes(ids[row]).decode("ascii") != household:
+            problems.append(household)
+            continue
+        for column, value in dict(entry.get("fields", {})).items():
+            if column != "measures" and column not in register.columns:
+                problems.append(f"{household}: {column}")
+                continue
+            if column == "measures":
+                value = tuple(int(v) for v in value)
+            elif value is None:
+                value = float("nan")
+            elif register.columns[column].dtype.kind == "M":
+                value = np.datetime64(value, "D")
+            edits.append((row, column, value))
+    return edits, problems
 
 
 class HouseholdEdit(QUndoCommand):

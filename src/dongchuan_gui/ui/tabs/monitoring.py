@@ -196,7 +196,16 @@ class MonitoringTab(Tab):
         return {"main": self.splitter}
 
     def set_read_only(self, read_only: bool) -> None:
-        self.card.set_read_only(read_only or self.push is None)
+        self.read_only = read_only
+        self._update_editable()
+
+    def _update_editable(self) -> None:
+        """Edits go on the document's undo stack, and only into a single register file
+        (a partitioned folder is for reading)."""
+        editable = self.session.is_open and self.session.editable
+        self.card.set_read_only(
+            getattr(self, "read_only", False) or self.push is None or not editable
+        )
 
     def focus_search(self) -> None:
         self.find.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -235,6 +244,7 @@ class MonitoringTab(Tab):
         self.panel.set_register(reg, view.source.place_names)
         self.panel.set_counts(view.counts())
         self.card.set_years(tuple(reg.years))
+        self._update_editable()
         self.card.show_card(None)
         self._show_year()
         self.banner.setVisible(session.synthetic)
@@ -449,5 +459,5 @@ class MonitoringTab(Tab):
 
     # ------------------------------------------------------------- edits
     def _edit(self, row: int, column: str, value: Any, text: str) -> None:
-        if self.push is not None and self.session.is_open:
+        if self.push is not None and self.session.is_open and self.session.editable:
             self.push(HouseholdEdit(self.session, row, column, value, text))
