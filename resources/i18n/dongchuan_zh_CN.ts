@@ -520,6 +520,10 @@
         <translation>台账中此地没有农户。</translation>
     </message>
     <message>
+        <source>By year</source>
+        <translation>分年度</translation>
+    </message>
+    <message>
         <source>Working out the other years…</source>
         <translation>正在计算其他年份…</translation>
     </message>
@@ -538,6 +542,14 @@
     <message>
         <source>In monitoring</source>
         <translation>监测中</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Villages most at risk</source>
+        <translation>风险最高的村</translation>
     </message>
     <message>
         <source>Village</source>
@@ -565,7 +577,7 @@
     </message>
     <message>
         <source>monitoring line {0}</source>
-        <translation>{0} 年监测线</translation>
+        <translation>监测线 {0}</translation>
     </message>
     <message>
         <source>households per bin; income per person in yuan</source>
@@ -978,6 +990,10 @@ Open it read-only?</source>
     <message>
         <source>All towns and villages</source>
         <translation>全部乡镇和村</translation>
+    </message>
+    <message>
+        <source>newly below the what-if line ({0}), without transfer income</source>
+        <translation>模拟监测线下新增（{0}，不计转移性收入）</translation>
     </message>
     <message>
         <source>newly below the what-if line ({0})</source>

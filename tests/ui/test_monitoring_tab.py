@@ -4,6 +4,7 @@ card, edits in the card go through the undo stack."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -229,8 +230,10 @@ def test_risk_status_edited_in_the_card_is_undone_with_ctrl_z(qtbot, tab, sessio
     card = tab.card
     card.widget(1).ensureWidgetVisible(card.status)
     eliminated = RISK_STATUS.value_of("eliminated")
+    before = session.value(row, "status_date")
     choose(qtbot, card.status, eliminated)
     qtbot.waitUntil(lambda: session.value(row, "risk_status") == eliminated)
+    assert session.value(row, "status_date") == dt.date.today()  # dated in the same step
     display_row = tab.model.display_rows([row])[row]
     status_col = tab.model.keys.index("risk_status")
     qtbot.waitUntil(lambda: tab.model.index(display_row, status_col).data() == "eliminated")
@@ -238,6 +241,7 @@ def test_risk_status_edited_in_the_card_is_undone_with_ctrl_z(qtbot, tab, sessio
     qtbot.waitUntil(lambda: session.value(row, "risk_status") == 1)
     qtbot.waitUntil(lambda: card.status.currentData() == 1)
     assert tab.model.index(display_row, status_col).data() == "monitoring"
+    assert session.value(row, "status_date") == before
 
 
 def test_income_typed_in_the_card_judges_the_household_again(qtbot, tab, session):

@@ -258,8 +258,9 @@ class FilterPanel(QWidget):
         self.income_max.setValue(NO_INCOME if spec.income_max is None else spec.income_max)
         line = spec.what_if_line
         if line is not None:
-            self.newly_below.setText(
-                self.tr("newly below the what-if line ({0})").format(display.yuan(line)))
+            text = (self.tr("newly below the what-if line ({0}), without transfer income")
+                    if spec.without_transfer else self.tr("newly below the what-if line ({0})"))
+            self.newly_below.setText(text.format(display.yuan(line)))
         self.newly_below.setChecked(spec.newly_below)
         self.newly_below.setVisible(line is not None)
         self._quiet = False

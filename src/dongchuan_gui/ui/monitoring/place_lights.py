@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 # the model's lights are imported when first needed (not at start-up)
 NONE, GREEN, AMBER, RED = 0, 1, 2, 3  # as model.register.lights
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3  # int: NONE, GREEN, AMBER, RED
-LIGHT_COLORS = {GREEN: "#009E73", AMBER: "#E69F00", RED: "#D55E00"}  # Okabe-Ito
+# green and amber of the Okabe-Ito palette; red a plain red (vermilion read as orange
+# beside amber); the word 红/黄/绿 is always shown too, so no light is colour only
+LIGHT_COLORS = {GREEN: "#009E73", AMBER: "#E69F00", RED: "#C62828"}
+NO_LIGHT_COLOR = "#9e9e9e"
 # place levels of the dataset -> the register's levels
 LEVEL_OF = {
     "village": "village", "community": "village",

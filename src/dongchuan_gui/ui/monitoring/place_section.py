@@ -167,7 +167,7 @@ def monitoring_html(lights: PlaceLights, place_id: str, lang: str) -> str:
         return "".join(parts) + muted(tr("The register has no households here."))
     agg = table.aggregate
     parts += [light_html(table, i, lang), "<p>", *figures_rows(agg, i, lang), "</p>"]
-    parts.append(f"<h4>{escape(tr('By year'))}</h4>")
+    parts.append("<h4>" + escape(tr("By year")) + "</h4>")
     if by_year is None:
         parts.append(muted(tr("Working out the other years…")))
     else:

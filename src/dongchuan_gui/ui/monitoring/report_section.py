@@ -120,7 +120,7 @@ def section_html(doc: QTextDocument, options: ReportMonitoring, dataset: Any,
     extra = _towns_and_villages(session, code, lang) if level == "district" else ""
     return "".join([
         *head, light_html(table, i, lang), "<p>", *figures_rows(agg, i, lang), "</p>",
-        f"<h4>{escape(tr('By year'))}</h4>", years_table(by_year, code, lang), extra,
+        "<h4>" + escape(tr("By year")) + "</h4>", years_table(by_year, code, lang), extra,
         f"<p><img src='histogram.png' width='{image_width}'></p>",
         muted(provenance_text(session, agg, full_sha=True)),
     ])
@@ -137,7 +137,7 @@ def _towns_and_villages(session: Any, district: int, lang: str) -> str:
     agg = towns.aggregate
     head = [tr("Town"), tr("Light"), tr("Households"), tr("In monitoring"),
             tr("Below the line"), tr("Share below"), tr("Incidence")]
-    html = [f"<h4>{escape(tr('Towns'))}</h4><table class='figs'><tr>"
+    html = ["<h4>" + escape(tr("Towns")) + "</h4><table class='figs'><tr>"
             + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
     for i, code in enumerate(towns.codes):
         if int(code) // 1_000_000 * 1_000_000 != district or towns.light[i] == NONE:
@@ -154,7 +154,7 @@ def _towns_and_villages(session: Any, district: int, lang: str) -> str:
     worst = [k for k in villages.most_at_risk(None)
              if int(villages.codes[k]) // 1_000_000 * 1_000_000 == district][:10]
     if worst:
-        html.append(f"<h4>{escape(tr('Villages most at risk'))}</h4><ol>")
+        html.append("<h4>" + escape(tr("Villages most at risk")) + "</h4><ol>")
         for k in worst:
             light = int(villages.light[k])
             html.append(f"<li>{dot(light)} {escape(_name(session, villages.codes[k], lang))}"

@@ -459,5 +459,16 @@ class MonitoringTab(Tab):
 
     # ------------------------------------------------------------- edits
     def _edit(self, row: int, column: str, value: Any, text: str) -> None:
-        if self.push is not None and self.session.is_open and self.session.editable:
-            self.push(HouseholdEdit(self.session, row, column, value, text))
+        if self.push is None or not self.session.is_open or not self.session.editable:
+            return
+        edit = HouseholdEdit(self.session, row, column, value, text)
+        if column == "risk_status":  # a new status is dated today, in the same step
+            import datetime as dt
+
+            from ..commands import Composite
+
+            today = np.datetime64(dt.date.today().isoformat(), "D")
+            dated = HouseholdEdit(self.session, row, "status_date", today, text)
+            self.push(Composite(text, [edit, dated]))
+        else:
+            self.push(edit)

@@ -14,9 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from ...model.register.lights import LIGHT_LABELS, describe
+from ...model.register.lights import AMBER, GREEN, LIGHT_LABELS, RED, describe
+from ..monitoring.place_lights import LIGHT_COLORS as PLACE_COLORS
+from ..monitoring.place_lights import NO_LIGHT_COLOR
 
-LIGHT_COLORS = ("#9e9e9e", "#009E73", "#E69F00", "#D55E00")  # none, green, amber, red
+# none, green, amber, red: the colours of the Places tree's lights
+LIGHT_COLORS = (NO_LIGHT_COLOR, *(PLACE_COLORS[k] for k in (GREEN, AMBER, RED)))
 _ICONS: dict[int, QIcon] = {}
 MAX_HEIGHT = 240  # pixels: the note scrolls rather than squeeze the list
 
