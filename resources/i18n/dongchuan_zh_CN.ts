@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>reported</source>
-        <translation>实际</translation>
+        <translation>报告值</translation>
     </message>
     <message>
         <source>estimate</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>derived</source>
-        <translation>推算</translation>
+        <translation>推导</translation>
     </message>
     <message>
         <source>(unverified)</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>Derived: </source>
-        <translation>推算说明：</translation>
+        <translation>推导说明：</translation>
     </message>
     <message>
         <source>undated</source>
@@ -293,11 +293,11 @@
     </message>
     <message>
         <source>primary</source>
-        <translation>一手</translation>
+        <translation>原始来源</translation>
     </message>
     <message>
         <source>secondary</source>
-        <translation>二手</translation>
+        <translation>转引来源</translation>
     </message>
     <message>
         <source>read on a mirror copy</source>
@@ -740,14 +740,14 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     </message>
     <message>
         <source>Belonging to it:</source>
-        <translation>所属记录：</translation>
+        <translation>下属记录：</translation>
     </message>
 </context>
 <context>
     <name>ExchangeController</name>
     <message>
         <source>DHIS2 import (dry run)</source>
-        <translation>DHIS2 导入（试运行）</translation>
+        <translation>DHIS2 导入（预检（不写入））</translation>
     </message>
     <message>
         <source>This document is open read-only.</source>
@@ -1142,7 +1142,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Dry run: {0}.</source>
-        <translation>试运行：{0}。</translation>
+        <translation>预检（不写入）：{0}。</translation>
     </message>
 </context>
 <context>

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from .dataset import Dataset
 
+TOWN_LEVELS = ("town", "township", "subdistrict")
+
 
 def _keys(kind: str, record) -> set[str]:
     keys = {record.id}
     if kind == "places":
         keys |= {record.code or "", record.name_zh, record.name_en, record.pinyin}
-        if record.code:
-            keys.add(record.code[:9])  # town codes are often written with 9 digits
+        if record.code and record.level in TOWN_LEVELS and record.code.endswith("000"):
+            # town codes are often written with 9 digits; a village's first 9 digits are
+            # its town's, so only towns answer to them
+            keys.add(record.code[:9])
     elif kind == "sources":
         keys.add(record.title)
     else:
