@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -21,6 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _util import paired  # noqa: E402
+from _util import report as _report  # noqa: E402
 from dongchuan_gui.model.register import (
     Register,
     RegisterError,
@@ -43,33 +45,9 @@ VIEWPORT = ("household_id", "town", "village_name", "size", "labour", "attribute
             "mon_type", "risk_status", "income", "line", "verdict")
 
 
-def paired(
-    ours: Callable[[], object], base: Callable[[], object] | None, repeat: int
-) -> tuple[float, float | None]:
-    """Medians of ``ours`` and ``base`` run back to back, after one warm-up each."""
-    ours()
-    if base is not None:
-        base()
-    a: list[float] = []
-    b: list[float] = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        ours()
-        a.append(time.perf_counter() - start)
-        if base is not None:
-            start = time.perf_counter()
-            base()
-            b.append(time.perf_counter() - start)
-    return statistics.median(a), (statistics.median(b) if b else None)
 
-
-def report(label: str, ours: float, base: float | None, base_label: str, target: str) -> None:
-    text = f"  {label:<34} {ours * 1000:9.2f} ms"
-    if base is not None:
-        text += f"   {base_label:<30} {base * 1000:9.2f} ms   ratio {ours / base:5.2f}x"
-    else:
-        text += " " * 60
-    print(f"{text}   target {target}")
+def report(label, ours, base, base_label, target):  # wider labels here
+    _report(label, ours, base, base_label, target, width=34)
 
 
 def cached_register(n: int) -> Register:

@@ -13,49 +13,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _util import paired, report  # noqa: E402
 from dongchuan_gui.model.register import Register, aggregate, default_rules, evaluate, what_if
 from dongchuan_gui.model.register.generate import generate
-
-
-def paired(
-    ours: Callable[[], object], base: Callable[[], object] | None, repeat: int
-) -> tuple[float, float | None]:
-    """Medians of ``ours`` and ``base`` run back to back, after one warm-up each."""
-    ours()
-    if base is not None:
-        base()
-    a: list[float] = []
-    b: list[float] = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        ours()
-        a.append(time.perf_counter() - start)
-        if base is not None:
-            start = time.perf_counter()
-            base()
-            b.append(time.perf_counter() - start)
-    return statistics.median(a), (statistics.median(b) if b else None)
-
-
-def report(label: str, ours: float, base: float | None, base_label: str, target: str) -> None:
-    text = f"  {label:<30} {ours * 1000:9.2f} ms"
-    if base is not None:
-        text += f"   {base_label:<28} {base * 1000:9.2f} ms   ratio {ours / base:5.2f}x"
-    else:
-        text += " " * 58
-    print(f"{text}   target {target}")
 
 
 def plain_load(path: Path) -> dict[str, np.ndarray]:

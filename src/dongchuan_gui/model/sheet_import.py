@@ -287,7 +287,8 @@ def guess_mapping(header: list[str]) -> dict[str, int]:
     return mapping
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell as text: trimmed, a whole float without its ".0", None as ""."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -298,7 +299,7 @@ def _text(value: Any) -> str:
 def _ascii(value: Any) -> str:
     """A cell's text with full-width digits and letters (typed with a Chinese input
     method) as ASCII: for periods, codes, statuses and numbers."""
-    return unicodedata.normalize("NFKC", _text(value)).strip()
+    return unicodedata.normalize("NFKC", cell_text(value)).strip()
 
 
 def _find(index: NameIndex, text: str) -> str:
@@ -360,9 +361,9 @@ def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> Impo
             return row[i] if i is not None and i < len(row) else None
 
         try:
-            indicator = _find(indicators, _text(cell("indicator")))
-            place = _find(places, _text(cell("place")))
-            program_text = _text(cell("program"))
+            indicator = _find(indicators, cell_text(cell("indicator")))
+            place = _find(places, cell_text(cell("place")))
+            program_text = cell_text(cell("program"))
             program = _find(programs, program_text) if program_text else None
             try:
                 period = _period(cell("period"))
@@ -375,7 +376,7 @@ def plan_import(dataset: Dataset, sheet: Sheet, mapping: dict[str, int]) -> Impo
                 raise ValueError(
                     f"unknown status {status_text!r}; expected " + ", ".join(OBSERVATION_STATUSES)
                 )
-            source_text = _text(cell("source"))
+            source_text = cell_text(cell("source"))
             source = _find(sources, source_text) if source_text else None
         except ValueError as exc:
             plan.results.append(RowResult(number, "rejected", str(exc)))
@@ -425,8 +426,8 @@ def _optional(source: str | None, locator: Any, comment: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if source is not None:
         out["source"] = source
-    if _text(locator):
-        out["locator"] = _text(locator)
-    if _text(comment):
-        out["comment"] = _text(comment)
+    if cell_text(locator):
+        out["locator"] = cell_text(locator)
+    if cell_text(comment):
+        out["comment"] = cell_text(comment)
     return out

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..sheet_import import cell_text
 from . import ledger_headers as lh
 
 MAX_XLSX_BYTES = 512 * 1024 * 1024
@@ -291,23 +292,23 @@ def locate_header(
     top, bottom, names = best, best, filled[best]
     for lower in (best + 1,):
         if lower < len(filled):
-            joined = [b if _text(b) else a for a, b in zip(filled[best], filled[lower],
+            joined = [b if cell_text(b) else a for a, b in zip(filled[best], filled[lower],
                                                            strict=False)]
             if lh.score(filled[lower]) >= 2 and lh.score(joined) > scores[best]:
                 top, bottom, names = best, lower, joined
     if top == bottom and best > 0:
-        joined = [b if _text(b) else a for a, b in zip(filled[best - 1], filled[best],
+        joined = [b if cell_text(b) else a for a, b in zip(filled[best - 1], filled[best],
                                                        strict=False)]
         if lh.score(joined) > scores[best] and scores[best - 1] >= 1:
             top, names = best - 1, joined
     group = filled[top] if top != bottom else None
     header, years = [], []
     for j in range(len(rows[bottom])):
-        text = _text(names[j]) if j < len(names) else ""
+        text = cell_text(names[j]) if j < len(names) else ""
         header.append(text)
         year = lh.normalize(text)[1]
         if year is None and group is not None and j < len(group):
-            year = lh.normalize(_text(group[j]))[1]
+            year = lh.normalize(cell_text(group[j]))[1]
         years.append(year)
     return top, bottom, header, years
 
@@ -319,14 +320,8 @@ def _filled(rows: list[list[Any]], merged: list[tuple[int, int, int, int]], i: i
         if r0 <= i <= r1:
             value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
             for j in range(max(c0, 0), min(c1 + 1, len(row))):
-                if not _text(row[j]):
+                if not cell_text(row[j]):
                     row[j] = value
     return row
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

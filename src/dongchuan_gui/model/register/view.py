@@ -222,15 +222,7 @@ class TableView:
     def refresh(self, evaluation: Evaluation | None = None) -> None:
         """After an edit changed the columns: take the new evaluation (if given), forget
         sort orders and formatters, and filter and sort again."""
-        if evaluation is not None:
-            if evaluation.year != self.year:
-                raise ValueError(f"the evaluation is of {evaluation.year}, the table of "
-                                 f"{self.year}")
-            self.evaluation = evaluation
-        self._orders.clear()
-        self.source = ColumnSource(self.register, self.year, self.evaluation,
-                                   self.source.place_names, self.source.site_names)
-        self._flags = self._unfiltered = None
+        self.rebind(evaluation)
         self.mask = filter_mask(self.register, self.evaluation, self.filter, self.year)
         self._perm = None if self.sort_key is None else self._order(self.sort_key,
                                                                     self.descending)
