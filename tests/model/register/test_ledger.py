@@ -3,6 +3,8 @@ dropped or refused, exact verdicts with the row as Excel shows it."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -401,3 +403,20 @@ def test_personal_numbers_in_the_household_column_refuse_their_rows(tmp_path):
     stored = b"".join(register.columns["household_id"].tolist())
     for value in planted.values():
         assert value.encode() not in stored
+
+
+def test_numbers_typed_into_a_header_or_sheet_name_are_not_repeated(tmp_path):
+    from dongchuan_gui.model.register.ledger_read import masked
+
+    assert masked("户编号（户主13611112222）") == "户编号（户主…）"
+    assert masked("530113198001010014") == "…"
+    assert masked("2024年人均纯收入") == "2024年人均纯收入"  # years stay
+    assert masked("所属村 530113") == "所属村 530113"  # six digits: a county code stays
+    header = [h if h != "户编号" else "户编号（户主13611112222）" for h in HEADER]
+    path = write_xlsx(tmp_path / "h.xlsx", [household(n) for n in range(1, 4)],
+                      header=header, merges=())
+    plan = import_ledger(path)
+    assert "13611112222" not in json.dumps(plan.to_dict(), ensure_ascii=False)
+    assert "13611112222" not in plan.summary()
+    meta = json.dumps(plan.register().meta.to_dict(), ensure_ascii=False)
+    assert "13611112222" not in meta

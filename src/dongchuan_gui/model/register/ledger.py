@@ -33,6 +33,7 @@ from .ledger_read import (
     LedgerError,
     RawSheet,
     column_index,
+    masked,
     read_ledger,
     row_cells,
 )
@@ -56,7 +57,8 @@ class DroppedColumn:
     detail: str  # why: its header, or what its values look like
 
     def describe(self) -> str:
-        head = f"column {self.letter} ({self.header})" if self.header else f"column {self.letter}"
+        head = (f"column {self.letter} ({masked(self.header)})" if self.header
+                else f"column {self.letter}")
         return f"{head}: {self.detail}"
 
 
@@ -92,7 +94,7 @@ class LedgerPlan:
 
     @property
     def where(self) -> str:
-        return f"{self.file.name} › {self.sheet}" if self.sheet else self.file.name
+        return f"{self.file.name} › {masked(self.sheet)}" if self.sheet else self.file.name
 
     def counts(self) -> dict[str, int]:
         return {"rows": len(self.rows) + len(self.skipped), "taken": int(self.ok.sum()),
@@ -114,7 +116,8 @@ class LedgerPlan:
 
     def mapped(self) -> dict[str, str]:
         """Field -> 'C 户编号'."""
-        return {f: f"{self.letters[j]} {self.header[j]}".strip() for f, j in self.mapping.items()}
+        return {f: f"{self.letters[j]} {masked(self.header[j])}".strip()
+                for f, j in self.mapping.items()}
 
     def register(self, *, title: str | None = None) -> Register:
         """The register of the rows taken (synthetic=False, the file named in its note)."""
@@ -136,7 +139,7 @@ class LedgerPlan:
                   f"import: {c['taken']:,} households taken, {c['refused']:,} rows refused; "
                   f"personal columns dropped unread: {dropped}."),
             generator={"tool": "dongchuan register import", "file": self.file.name,
-                       "sheet": self.sheet, "sha256": self.sha256, "year": self.year,
+                       "sheet": masked(self.sheet), "sha256": self.sha256, "year": self.year,
                        "mapping": self.mapped(), "taken": c["taken"],
                        "refused": c["refused"], "dropped": [d.letter for d in self.dropped]},
         )
@@ -145,10 +148,10 @@ class LedgerPlan:
     def to_dict(self, limit: int | None = None) -> dict[str, Any]:
         refused = sorted(self.refused.items())[:limit]
         return {
-            "file": str(self.file), "sheet": self.sheet, "year": self.year,
+            "file": str(self.file), "sheet": masked(self.sheet), "year": self.year,
             "year_from": self.year_from, "header_row": self.header_row,
             "counts": self.counts(), "mapping": self.mapped(),
-            "dropped": [{"column": d.letter, "header": d.header, "kind": d.kind,
+            "dropped": [{"column": d.letter, "header": masked(d.header), "kind": d.kind,
                          "why": d.detail} for d in self.dropped],
             "refused": [{"row": r, "reason": why} for r, why in refused],
             "skipped": [{"row": r, "reason": why} for r, why in sorted(self.skipped.items())],
@@ -225,7 +228,9 @@ def _year(raw: RawSheet, names: list[tuple[str, int | None]], year: int | None) 
         if tag is None and raw.years[j] is not None and lh.field_of(name) in lh.YEAR_FIELDS:
             tag = raw.years[j]
         if tag is not None and lh.field_of(name) in lh.YEAR_FIELDS:
-            tagged.setdefault(tag, f"the header of column {raw.letter(j)} ({raw.header[j]})")
+            tagged.setdefault(
+                tag, f"the header of column {raw.letter(j)} ({masked(raw.header[j])})"
+            )
     if year is not None:
         if tagged and year not in tagged:
             first = next(iter(tagged.values()))

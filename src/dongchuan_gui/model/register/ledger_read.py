@@ -38,6 +38,16 @@ class LedgerError(Exception):
 
 
 _DIGIT_RUN = re.compile(r"[0-9]{6,}")
+_LONG_NUMBER = re.compile(r"[0-9０-９][0-9０-９\s\-.]{5,}[0-9０-９Xx]")
+
+
+def masked(text: str) -> str:
+    """A sheet name or header as shown and kept: a run of seven or more digits (a phone,
+    ID or card number someone typed into it) becomes "…". Years and codes of up to six
+    digits stay."""
+    return _LONG_NUMBER.sub(
+        lambda m: "…" if sum(c.isdigit() for c in m.group(0)) >= 7 else m.group(0), text
+    )
 
 
 def quiet(exc: BaseException) -> str:
@@ -68,13 +78,13 @@ class RawSheet:
 
     @property
     def where(self) -> str:
-        return f"{self.file.name} › {self.sheet}" if self.sheet else self.file.name
+        return f"{self.file.name} › {masked(self.sheet)}" if self.sheet else self.file.name
 
     def letter(self, j: int) -> str:
         return column_letter(self.first_col + j)
 
     def label(self, j: int) -> str:
-        text = self.header[j] if j < len(self.header) else ""
+        text = masked(self.header[j]) if j < len(self.header) else ""
         return f"column {self.letter(j)} ({text})" if text else f"column {self.letter(j)}"
 
 
