@@ -1071,6 +1071,10 @@ Open it read-only?</source>
         <translation>未研判：没有规则集。</translation>
     </message>
     <message>
+        <source>The {0} income ({1} yuan) is not the sum of its four parts ({2} yuan): the parts were not changed with it.</source>
+        <translation>{0} 年收入（{1} 元）不等于四项构成之和（{2} 元）：修改收入时构成未随之修改。</translation>
+    </message>
+    <message>
         <source>Set risk status of {0}</source>
         <translation>设置 {0} 的风险状态</translation>
     </message>

@@ -251,10 +251,13 @@ def test_income_typed_in_the_card_judges_the_household_again(qtbot, tab, session
     settle(qtbot)
     card = tab.card
     assert "below the 2025 line" in card.reasons.toPlainText()
+    assert card.parts_note.isHidden()  # the generated income is the sum of its parts
     card.widget(1).ensureWidgetVisible(card.income_edit)
     type_into(qtbot, card.income_edit, "25000", leave="tab")
     qtbot.waitUntil(lambda: session.value(row, "income_2025") == 25000.0)
     qtbot.waitUntil(lambda: "above the 2025 line by 16,300 yuan" in card.reasons.toPlainText())
+    qtbot.waitUntil(lambda: not card.parts_note.isHidden())
+    assert "The 2025 income (25,000.00 yuan) is not the sum" in card.parts_note.text()
     current = tab.table.currentIndex().row()
     assert tab.model.register_row(current) == row
     assert tab.model.index(current, tab.model.keys.index("income")).data() == "25,000.00"
@@ -264,6 +267,7 @@ def test_income_typed_in_the_card_judges_the_household_again(qtbot, tab, session
     undo(qtbot, tab)
     qtbot.waitUntil(lambda: "below the 2025 line" in card.reasons.toPlainText())
     assert np.isclose(card.income_edit.value(), session.register.income(2025)[row])
+    assert card.parts_note.isHidden()
 
 
 def test_measures_ticked_in_the_card(qtbot, tab, session):

@@ -135,6 +135,11 @@ class HouseholdCardPane(QStackedWidget):
         edit_row.addWidget(self.income_edit, 1)
         edit_row.addWidget(QLabel(self.tr("yuan"), income))
         self.income_layout.addLayout(edit_row)
+        self.parts_note = QLabel(income)  # when an income no longer equals its parts
+        self.parts_note.setWordWrap(True)
+        self.parts_note.setObjectName("partsNote")
+        self.parts_note.hide()
+        self.income_layout.addWidget(self.parts_note)
         self.years_grid = YearsGrid(lang, income)
         self.income_layout.addWidget(self.years_grid)
         layout.addWidget(income)
@@ -259,6 +264,19 @@ class HouseholdCardPane(QStackedWidget):
         self._incomes = {y.year: y.income for y in card.years}
         self.years_grid.set_card(card)
         self._show_income()
+        apart = [
+            (y.year, y.income, sum(p for p in y.parts.values() if p is not None))
+            for y in card.years
+            if y.income is not None and all(p is not None for p in y.parts.values())
+            and abs(y.income - sum(y.parts.values())) > 1
+        ]
+        if apart:
+            year, income, parts = apart[-1]
+            self.parts_note.setText(self.tr(
+                "The {0} income ({1} yuan) is not the sum of its four parts ({2} yuan): "
+                "the parts were not changed with it."
+            ).format(year, f"{income:,.2f}", f"{parts:,.2f}"))
+        self.parts_note.setVisible(bool(apart))
 
     def _show_income(self, *args: Any) -> None:
         year = self.income_year.currentData()
