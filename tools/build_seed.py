@@ -325,6 +325,23 @@ def gcj(lat: float, lon: float, locator: str = "row of the unit") -> Location:
     return Location(lat=lat, lon=lon, datum="GCJ-02", source="nbs-2016-codes", locator=locator)
 
 
+# Place names whose machine pinyin is wrong, each with the reason. pypinyin reads a
+# polyphonic character by its commonest sense; in these names another reading holds.
+PINYIN_OVERRIDES: dict[str, tuple[str, str]] = {
+    "长岭子": ("Changlingzi", "长 is cháng (long) in a place name, not zhǎng (grow)"),
+    "格勒": ("Gele", "勒 is lè in place names (as in 格勒), not lēi (tighten)"),
+}
+
+
+def place_pinyin(base: str) -> str:
+    """Toneless pinyin of a place name: an override where one is set, else pypinyin with
+    its 'v' written as 'ü' (绿 Lǜ → Lü, not Lv)."""
+    if base in PINYIN_OVERRIDES:
+        return PINYIN_OVERRIDES[base][0]
+    syllables = [s.replace("v", "ü") for s in lazy_pinyin(base)]
+    return "".join(syllables).capitalize()
+
+
 def village_names(name_zh_official: str) -> tuple[str, str, str]:
     """Short Chinese name, machine pinyin, English name from an NBS committee name."""
     for suffix, short_suffix, english in (
@@ -333,7 +350,7 @@ def village_names(name_zh_official: str) -> tuple[str, str, str]:
     ):
         if name_zh_official.endswith(suffix):
             base = name_zh_official[: -len(suffix)]
-            pinyin = "".join(lazy_pinyin(base)).capitalize()
+            pinyin = place_pinyin(base)
             return base + short_suffix, pinyin, f"{pinyin} {english}"
     raise ValueError(f"unexpected village-level name {name_zh_official}")
 

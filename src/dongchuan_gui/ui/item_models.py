@@ -46,7 +46,11 @@ class Node:
 
 
 def _norm(*parts: str) -> str:
-    return " ".join(p.lower() for p in parts if p)
+    """Lower-case search text; a pinyin 'ü' can be typed as 'u' or 'v' (Lümao: lumao, lvmao)."""
+    text = " ".join(p.lower() for p in parts if p)
+    if "ü" in text:
+        text += " " + text.replace("ü", "u") + " " + text.replace("ü", "v")
+    return text
 
 
 def place_nodes(dataset: Dataset) -> list[Node]:
