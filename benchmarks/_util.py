@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 def median_seconds(func: Callable[[], object], repeat: int = 7) -> float:
@@ -55,3 +56,27 @@ def report(
     else:
         text += " " * (width + 28)
     print(f"{text}   target {target}")
+
+
+def cached_register(n: int, seed: int, stem: str = "monitoring") -> Any:
+    """A generated register of ``n`` households, kept under the temporary folder so a
+    rerun starts at once (a file that no longer loads is generated again)."""
+    import tempfile
+    from pathlib import Path
+
+    from dongchuan_gui.model.register import Register, RegisterError
+    from dongchuan_gui.model.register.generate import generate
+
+    folder = Path(tempfile.gettempdir()) / "dongchuan-bench"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{stem}-{n}-seed{seed}.parquet"
+    if path.exists():
+        try:
+            return Register.load(path)
+        except RegisterError:
+            path.unlink()
+    start = time.perf_counter()
+    reg = generate(n, seed=seed)
+    reg.save(path)
+    print(f"  (generated in {time.perf_counter() - start:.1f} s, kept at {path})")
+    return reg

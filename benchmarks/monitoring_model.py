@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,11 +20,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _util import cached_register as _cached_register  # noqa: E402
 from _util import paired  # noqa: E402
 from _util import report as _report  # noqa: E402
 from dongchuan_gui.model.register import (
     Register,
-    RegisterError,
     aggregate,
     default_rules,
     evaluate,
@@ -33,7 +32,6 @@ from dongchuan_gui.model.register import (
 )
 from dongchuan_gui.model.register.card import household_card
 from dongchuan_gui.model.register.columns import id_order
-from dongchuan_gui.model.register.generate import generate
 from dongchuan_gui.model.register.lights import lights
 from dongchuan_gui.model.register.relocation import relocation_board
 from dongchuan_gui.model.register.view import TableFilter, TableView
@@ -51,19 +49,7 @@ def report(label, ours, base, base_label, target):  # wider labels here
 
 
 def cached_register(n: int) -> Register:
-    folder = Path(tempfile.gettempdir()) / "dongchuan-bench"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"monitoring-{n}-seed{SEED}.parquet"
-    if path.exists():
-        try:
-            return Register.load(path)
-        except RegisterError:
-            path.unlink()
-    start = time.perf_counter()
-    reg = generate(n, seed=SEED)
-    reg.save(path)
-    print(f"  (generated in {time.perf_counter() - start:.1f} s, kept at {path})")
-    return reg
+    return _cached_register(n, SEED)
 
 
 def peak_mb() -> float:

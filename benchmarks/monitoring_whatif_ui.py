@@ -25,7 +25,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,27 +33,16 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from dongchuan_gui.model.register import Register, RegisterError, default_rules, evaluate
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _util import cached_register as _cached_register  # noqa: E402
+from dongchuan_gui.model.register import Register, default_rules, evaluate
 from dongchuan_gui.model.register.display import bundled_names
-from dongchuan_gui.model.register.generate import generate
 
 SEED = 2
 
 
 def cached_register(n: int) -> Register:
-    folder = Path(tempfile.gettempdir()) / "dongchuan-bench"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"monitoring-{n}-seed{SEED}.parquet"
-    if path.exists():
-        try:
-            return Register.load(path)
-        except RegisterError:
-            path.unlink()
-    start = time.perf_counter()
-    reg = generate(n, seed=SEED)
-    reg.save(path)
-    print(f"  (generated in {time.perf_counter() - start:.1f} s, kept at {path})")
-    return reg
+    return _cached_register(n, SEED)
 
 
 class PaintCounter(QObject):

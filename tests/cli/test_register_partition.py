@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
 import duckdb
 import numpy as np
 import pytest
 
-from dongchuan_gui.register_cli import add_parser
-
-
-def run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="dongchuan")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_parser(sub)
-    args = parser.parse_args(["register", *argv])
-    return args.run(args)
+from .test_register_cli import run
 
 
 @pytest.fixture(scope="module")
