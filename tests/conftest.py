@@ -29,7 +29,7 @@ def make_doc() -> dict:
     """A small valid current-version document to break in targeted ways."""
     return {
         "format": "dongchuan-workbench",
-        "schema_version": 3,
+        "schema_version": 4,
         "meta": {"title": "test"},
         "sources": [{"id": "s1", "kind": "article", "title": "An article"}],
         "places": [

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from pathlib import Path
 
+import msgspec
 from pypinyin import lazy_pinyin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +37,7 @@ from dongchuan_gui.model.records import (  # noqa: E402
     ReferenceLine,
     Source,
     Story,
+    ValidationRule,
 )
 from dongchuan_gui.model.register.rules import DEFAULT_RULE_SET, load_rules  # noqa: E402
 
@@ -1379,7 +1382,20 @@ def build(divisions: Path) -> DatasetFile:
         reference_lines=REFERENCE_LINES,
         # the monitoring rules as data (their own JSON file, sources inside)
         rule_sets=[load_rules(ROOT / "seeds" / "rule_sets" / f"{DEFAULT_RULE_SET}.json")],
+        validation_rules=load_validation_rules(ROOT / "seeds" / "source" / "validation_rules.json"),
     )
+
+
+def load_validation_rules(path: Path) -> list[ValidationRule]:
+    """The rules file, type-checked; a bad rule stops the build naming its index."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    rules = []
+    for i, item in enumerate(doc["validation_rules"]):
+        try:
+            rules.append(msgspec.convert(item, ValidationRule))
+        except msgspec.ValidationError as exc:
+            sys.exit(f"{path}: validation_rules[{i}]: {exc}")
+    return rules
 
 
 def main() -> None:

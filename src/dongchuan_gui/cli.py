@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .check_cli import add_parser as add_check_parser
 from .model import dhis2
 from .model.dataset import Dataset
 from .model.diff import diff
@@ -316,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
     imp.add_argument("-o", "--output", help="write here (default: FILE, keeping FILE.bak)")
     imp.set_defaults(run=_import)
+    add_check_parser(sub)
     add_register_parser(sub)
     return parser
 

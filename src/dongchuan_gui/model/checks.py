@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .periods import PeriodError, parse_period
 from .problems import MAX_PROBLEMS, Problem, ProblemList
+from .quality.expressions import rule_problem
 from .records import COLLECTIONS, DatasetFile
 from .units import bounds
 
@@ -54,6 +55,7 @@ def check_problems(
     _check_values(data, out)
     _check_domain(data, out)
     _check_registers(data, ids, out)
+    _check_quality(data, ids, out)
     return out.found
 
 
@@ -271,3 +273,24 @@ def _check_registers(data: DatasetFile, ids: dict[str, set[str]], out: _Collecto
         paths.setdefault(reg.path, i)
         if reg.synthetic and not data.meta.synthetic:
             out.warn(base, "a register of invented (synthetic) households in a real dataset")
+
+
+def _check_quality(data: DatasetFile, ids: dict[str, set[str]], out: _Collector) -> None:
+    """Rules that can be evaluated, ledger references, sensible expected ranges."""
+    for i, rule in enumerate(data.validation_rules):
+        side, why = rule_problem(rule.left, rule.right, ids["indicators"])
+        if why:
+            out.error(f"$.validation_rules[{i}].{side}", why)
+        _ref(out, f"$.validation_rules[{i}].source", rule.source, ids["sources"], "source")
+    for i, p in enumerate(data.cooperation_projects):
+        base = f"$.cooperation_projects[{i}]"
+        _ref(out, f"{base}.place", p.place, ids["places"], "place")
+        _ref(out, f"{base}.program", p.program, ids["programs"], "program")
+        _ref(out, f"{base}.source", p.source, ids["sources"], "source")
+    for i, d in enumerate(data.indicators):
+        if d.expected_min is not None and d.expected_max is not None:
+            if d.expected_min > d.expected_max:
+                out.error(
+                    f"$.indicators[{i}].expected_max",
+                    f"{d.expected_max:g} is below expected_min {d.expected_min:g}",
+                )

@@ -45,7 +45,14 @@ def with_field(record: Record, name: str, value: Any) -> Record:
 
 # collections that grow with the data; the others (sources, places, programs,
 # indicators) are small and checked whole, since their rules reach across records
-_NUMEROUS = ("observations", "events", "stories", "reference_lines")
+_NUMEROUS = (
+    "observations",
+    "events",
+    "stories",
+    "reference_lines",
+    "quality_marks",
+    "cooperation_projects",
+)
 
 
 def check_candidate(dataset: Dataset, kind: str, record: Record) -> list[Problem]:

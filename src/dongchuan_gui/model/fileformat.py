@@ -74,10 +74,18 @@ def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _v3_to_v4(doc: dict[str, Any]) -> dict[str, Any]:
+    """v4 adds validation rules, quality marks, the cooperation ledger, indicators'
+    expected ranges and the dataset's quality settings; all optional."""
+    doc["schema_version"] = 4
+    return doc
+
+
 # MIGRATIONS[n] upgrades a version-n document to version n + 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 
 

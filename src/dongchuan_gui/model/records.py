@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 FORMAT_NAME = "dongchuan-workbench"
-SCHEMA_VERSION = 3  # 3: rule sets and household registers
+SCHEMA_VERSION = 4  # 3: rule sets and household registers; 4: data quality and the ledger
 
 Id = Annotated[
     str,
@@ -60,6 +60,14 @@ ProgramCategory = Literal[
 Direction = Literal["increase", "decrease", "none"]
 ObservationStatus = Literal["reported", "estimate", "target", "baseline"]
 ReferenceKind = Literal["poverty_line", "monitoring_line", "exit_threshold"]
+Importance = Literal["high", "medium", "low"]
+RuleOperator = Literal["<=", "<", "==", "!=", ">=", ">"]
+# DHIS2's missing value strategies
+MissingStrategy = Literal["skip_if_any_missing", "skip_if_all_missing", "never_skip"]
+MarkState = Literal["checked", "follow_up"]
+ProjectStatus = Literal["planned", "underway", "completed", "suspended"]
+Year = Annotated[int, msgspec.Meta(ge=1000, le=2999)]
+Share = Annotated[float, msgspec.Meta(gt=0, le=1000)]
 
 PROGRAM_CATEGORIES: tuple[str, ...] = ProgramCategory.__args__
 OBSERVATION_STATUSES: tuple[str, ...] = ObservationStatus.__args__
@@ -133,6 +141,12 @@ class Indicator(Record, kw_only=True):
     minimum: Number | None = None
     maximum: Number | None = None
     part_of: Id | None = None
+    # soft bounds: a value outside them is flagged for checking, never refused
+    expected_min: Number | None = None
+    expected_max: Number | None = None
+    # a value more than this many times (or less than 1/this of) the previous one is
+    # flagged; None: the dataset's setting
+    max_change: Annotated[float, msgspec.Meta(gt=1)] | None = None
 
 
 class Observation(Record, kw_only=True):
@@ -324,6 +338,81 @@ class RegisterLink(Record, kw_only=True):
         return ""
 
 
+class ValidationRule(Record, kw_only=True):
+    """A check between figures, DHIS2 style: left side, operator, right side. The
+    sides are expressions (``model.quality.expressions``): ``#{indicator}``,
+    ``children(#{indicator})``, ``projects.funds``, numbers, ``+ - * /`` and brackets.
+    A rule is evaluated at every place, program and period where its figures are;
+    ``level`` limits it to places of one level."""
+
+    id: Id
+    version: Annotated[int, msgspec.Meta(ge=1)] = 1
+    name_en: str
+    name_zh: str = ""
+    left: str
+    operator: RuleOperator
+    right: str
+    importance: Importance = "medium"
+    missing: MissingStrategy = "skip_if_any_missing"
+    tolerance: Annotated[float, msgspec.Meta(ge=0)] = 0.0  # absolute slack
+    level: PlaceLevel | None = None
+    message_en: str = ""
+    message_zh: str = ""
+    source: Id | None = None
+    locator: str = ""
+    note: str = ""
+
+
+class QualityMark(Record, kw_only=True):
+    """Someone's answer to a data-quality flag (DHIS2's follow-up): "checked, value
+    correct" or "follow up". ``value`` is the figure's value when marked: a later change
+    of the value reopens the flag."""
+
+    id: Id
+    flag: Annotated[str, msgspec.Meta(min_length=1, max_length=400)]
+    state: MarkState
+    record_kind: str = ""
+    record_id: Id | None = None
+    value: Number | None = None
+    by: str = ""
+    at: str
+    note: str = ""
+
+
+class CooperationProject(Record, kw_only=True):
+    """One east-west cooperation project (Shanghai Putuo - Dongchuan). Funds are in
+    万元 (10,000 yuan), as the ledgers keep them."""
+
+    id: Id
+    name_zh: str
+    name_en: str = ""
+    partner: str = ""
+    program: Id | None = None
+    place: Id | None = None
+    year: Year
+    funds: Annotated[float, msgspec.Meta(ge=0)] | None = None
+    beneficiaries: Count | None = None
+    beneficiaries_unit: Literal["people", "households"] = "people"
+    status: ProjectStatus = "underway"
+    source: Id | None = None
+    locator: str = ""
+    doubt: bool = False
+    note: str = ""
+
+
+class QualitySettings(Record, kw_only=True):
+    """The dataset's thresholds for target lights and outlier flags."""
+
+    on_track_band: Annotated[float, msgspec.Meta(gt=0, le=100)] = 15.0  # percent
+    z_max: Annotated[float, msgspec.Meta(gt=0)] = 3.0
+    mad_max: Annotated[float, msgspec.Meta(gt=0)] = 3.5
+    change_max: Annotated[float, msgspec.Meta(gt=1)] = 3.0
+    min_points: Annotated[int, msgspec.Meta(ge=3, le=100)] = 5
+
+
+DEFAULT_QUALITY = QualitySettings()
+
+
 class DatasetMeta(Record, kw_only=True):
     title: str
     title_zh: str = ""
@@ -332,6 +421,10 @@ class DatasetMeta(Record, kw_only=True):
     language: str = "zh-CN"
     note: str = ""
     synthetic: bool = False
+    quality: QualitySettings | None = None  # None: DEFAULT_QUALITY
+
+    def quality_settings(self) -> QualitySettings:
+        return self.quality or DEFAULT_QUALITY
 
 
 class SnapshotInfo(Record, kw_only=True):
@@ -360,6 +453,9 @@ class DatasetFile(Record, kw_only=True):
     reference_lines: list[ReferenceLine] = []
     rule_sets: list[RuleSet] = []
     registers: list[RegisterLink] = []
+    validation_rules: list[ValidationRule] = []
+    quality_marks: list[QualityMark] = []
+    cooperation_projects: list[CooperationProject] = []
 
 
 # the record lists of a file, in file order, with their record type
@@ -374,4 +470,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "reference_lines": ReferenceLine,
     "rule_sets": RuleSet,
     "registers": RegisterLink,
+    "validation_rules": ValidationRule,
+    "quality_marks": QualityMark,
+    "cooperation_projects": CooperationProject,
 }

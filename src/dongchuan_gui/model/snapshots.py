@@ -35,9 +35,7 @@ class SnapshotError(ValueError):
     """A snapshot that cannot be taken as asked (the message says why); nothing written."""
 
 
-def register_file(
-    link: RegisterLink, file: str | os.PathLike[str], *, snapshot: bool
-) -> Path:
+def register_file(link: RegisterLink, file: str | os.PathLike[str], *, snapshot: bool) -> Path:
     """Where the register of ``link`` is for the dataset or snapshot file ``file``: a
     dataset's is its relative path, a snapshot's the stored copy named by its hash."""
     if snapshot:
@@ -45,8 +43,9 @@ def register_file(
     return Path(file).parent / Path(*link.path.split("/"))
 
 
-def _store_registers(data: DatasetFile, data_path: str | os.PathLike[str] | None,
-                     where: Path) -> None:
+def _store_registers(
+    data: DatasetFile, data_path: str | os.PathLike[str] | None, where: Path
+) -> None:
     """Copy each register of ``data`` into ``where/registers/<sha256>.parquet`` unless
     it is there already. SnapshotError when a register is not the file its reference
     describes (moved, changed since attached): the snapshot would not hold it."""
@@ -124,21 +123,13 @@ class SnapshotEntry:
     counts: dict[str, int]
 
 
-class _Header(msgspec.Struct):
-    """Just what a snapshot list shows: the info and how many records of each kind.
-    Records are skipped as raw bytes, so listing a folder stays fast."""
-
-    snapshot: SnapshotInfo | None = None
-    sources: list[msgspec.Raw] = []
-    places: list[msgspec.Raw] = []
-    programs: list[msgspec.Raw] = []
-    indicators: list[msgspec.Raw] = []
-    observations: list[msgspec.Raw] = []
-    events: list[msgspec.Raw] = []
-    stories: list[msgspec.Raw] = []
-    reference_lines: list[msgspec.Raw] = []
-    rule_sets: list[msgspec.Raw] = []
-    registers: list[msgspec.Raw] = []
+# Just what a snapshot list shows: the info and how many records of each kind. Records
+# are skipped as raw bytes, so listing a folder stays fast. One field per collection.
+_Header = msgspec.defstruct(
+    "_Header",
+    [("snapshot", SnapshotInfo | None, None)]
+    + [(kind, list[msgspec.Raw], msgspec.field(default_factory=list)) for kind in COLLECTIONS],
+)
 
 
 _header_decoder = msgspec.json.Decoder(_Header)

@@ -1,0 +1,147 @@
+"""One list of everything a reviewer should look at: failed validation rules, outlier
+flags, figures without a source and doubtful figures, each with the answer someone
+gave it (a :class:`~..records.QualityMark`). No Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..dataset import Dataset
+from ..records import Importance, QualityMark
+from . import messages
+
+FindingKind = Literal["rule", "outlier", "unsourced", "doubtful"]
+KINDS: tuple[FindingKind, ...] = ("rule", "outlier", "unsourced", "doubtful")
+IMPORTANCE_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flag. ``key`` is stable across runs (marks refer to it); ``code`` and
+    ``params`` give the message in either language (:meth:`text`)."""
+
+    key: str
+    kind: FindingKind
+    test: str  # rule id, or "z", "mad", "range", "change", "source", "doubt"
+    importance: Importance
+    record_kind: str  # the collection to open: "observations", "validation_rules", ...
+    record_id: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    indicator: str | None = None
+    place: str | None = None
+    program: str | None = None
+    period: str | None = None
+    value: float | None = None
+    mark: QualityMark | None = None  # the answer that still holds
+    stale_mark: QualityMark | None = None  # an answer given for another value
+
+    def text(self, lang: str = "en") -> str:
+        return messages.render(self.code, self.params, lang)
+
+    @property
+    def state(self) -> str:
+        """ "open", "checked" or "follow_up"."""
+        return self.mark.state if self.mark is not None else "open"
+
+
+def apply_marks(found: Iterable[Finding], marks: Iterable[QualityMark]) -> list[Finding]:
+    """``found`` with each flag's latest mark: a mark holds while the figure still has
+    the value it had when marked (a rule's mark holds while the rule fails)."""
+    latest: dict[str, QualityMark] = {}
+    for mark in marks:
+        old = latest.get(mark.flag)
+        if old is None or mark.at >= old.at:
+            latest[mark.flag] = mark
+    out = []
+    for item in found:
+        mark = latest.get(item.key)
+        if mark is None:
+            out.append(item)
+        elif mark.value is None or item.value is None or _same(mark.value, item.value):
+            out.append(_replace(item, mark=mark))
+        else:
+            out.append(_replace(item, stale_mark=mark))
+    return out
+
+
+def _same(a: float, b: float) -> bool:
+    return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+def _replace(item: Finding, **changes: Any) -> Finding:
+    values = {name: getattr(item, name) for name in Finding.__slots__}
+    values.update(changes)
+    return Finding(**values)
+
+
+def source_findings(dataset: Dataset) -> list[Finding]:
+    """Figures without a source, and figures marked doubtful."""
+    out = []
+    for obs in dataset.data.observations:
+        if obs.status == "target" or (obs.source and not obs.doubt):
+            continue
+        common = dict(
+            record_kind="observations",
+            record_id=obs.id,
+            indicator=obs.indicator,
+            place=obs.place,
+            program=obs.program,
+            period=obs.period,
+            value=float(obs.value),
+        )
+        if not obs.source:
+            out.append(
+                Finding(
+                    key=f"source:{obs.id}",
+                    kind="unsourced",
+                    test="source",
+                    importance="high",
+                    code="unsourced",
+                    params={"id": obs.id},
+                    **common,
+                )
+            )
+        if obs.doubt:
+            out.append(
+                Finding(
+                    key=f"doubt:{obs.id}",
+                    kind="doubtful",
+                    test="doubt",
+                    importance="medium",
+                    code="doubtful",
+                    params={"id": obs.id, "comment": obs.comment},
+                    **common,
+                )
+            )
+    return out
+
+
+def all_findings(dataset: Dataset) -> list[Finding]:
+    """Every flag of the dataset with its marks, most important first."""
+    from .outliers import outlier_findings
+    from .rules import rule_findings
+    from .table import FigureTable
+
+    table = FigureTable(dataset.data)
+    found = [
+        *rule_findings(dataset, table),
+        *outlier_findings(dataset, table),
+        *source_findings(dataset),
+    ]
+    found = apply_marks(found, dataset.data.quality_marks)
+    found.sort(key=lambda f: (IMPORTANCE_ORDER[f.importance], KINDS.index(f.kind), f.key))
+    return found
+
+
+def counts(found: Iterable[Finding]) -> dict[str, int]:
+    """Open flags by kind, and how many are marked."""
+    out = dict.fromkeys((*KINDS, "checked", "follow_up"), 0)
+    for item in found:
+        if item.mark is None:
+            out[item.kind] += 1
+        else:
+            out[item.mark.state] += 1
+    return out

@@ -1,0 +1,83 @@
+"""The texts of data-quality findings in English and Chinese, by code. Findings carry a
+code and parameters; the interface and the CLI render them in their language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "unsourced": (
+        "Figure {id} names no source.",
+        "数据 {id} 没有注明来源。",
+    ),
+    "doubtful": (
+        "Figure {id} is marked doubtful. {comment}",
+        "数据 {id} 标记为存疑。{comment}",
+    ),
+    "rule_failed": (
+        "{name}: {left} {op} {right} does not hold ({where}). {message}",
+        "{name}：{left} {op} {right} 不成立（{where}）。{message}",
+    ),
+    "rule_no_projects": (
+        "{name}: no cooperation projects entered, so the ledger cannot be checked.",
+        "{name}：尚未录入协作项目，无法核对台账。",
+    ),
+    "rule_bad": (
+        "{name}: the rule cannot be evaluated: {error}",
+        "{name}：规则无法计算：{error}",
+    ),
+    "z": (
+        "{period} value {value} is {score} standard deviations {side} the mean {centre}"
+        " of {first}–{last} (threshold {threshold}).",
+        "{period} 数值 {value} {side_zh}{first}—{last} 年均值 {centre} {score} 个标准差"
+        "（阈值 {threshold}）。",
+    ),
+    "mad": (
+        "{period} value {value} is {score} MADs {side} the median {centre} of"
+        " {first}–{last} (modified z-score; threshold {threshold}).",
+        "{period} 数值 {value} {side_zh}{first}—{last} 年中位数 {centre} {score} 个"
+        "绝对中位差（修正 z 分数，阈值 {threshold}）。",
+    ),
+    "range_low": (
+        "{period} value {value} is below the expected minimum {bound} of {indicator}.",
+        "{period} 数值 {value} 低于指标「{indicator}」的预期下限 {bound}。",
+    ),
+    "range_high": (
+        "{period} value {value} is above the expected maximum {bound} of {indicator}.",
+        "{period} 数值 {value} 高于指标「{indicator}」的预期上限 {bound}。",
+    ),
+    "change": (
+        "{period} value {value} is {ratio} times the {previous_period} value {previous}"
+        " (more than {threshold} times {direction}).",
+        "{period} 数值 {value} 是 {previous_period} 数值 {previous} 的 {ratio} 倍"
+        "（{direction_zh}超过 {threshold} 倍）。",
+    ),
+}
+
+_SIDES = {"above": "高于", "below": "低于"}
+_DIRECTIONS = {"up": "增幅", "down": "降幅"}
+
+
+def render(code: str, params: dict[str, Any], lang: str = "en") -> str:
+    """The finding's text; unknown codes are shown as the code and parameters."""
+    pair = TEMPLATES.get(code)
+    if pair is None:
+        return f"{code} {params}"
+    zh = lang.lower().startswith("zh")
+    values = {k: ("" if v is None else v) for k, v in params.items()}
+    if zh:
+        values.setdefault("side_zh", _SIDES.get(params.get("side", ""), ""))
+        values.setdefault("direction_zh", _DIRECTIONS.get(params.get("direction", ""), ""))
+        values["name"] = params.get("name_zh") or params.get("name", "")
+        values["message"] = params.get("message_zh") or params.get("message", "")
+    try:
+        return pair[1 if zh else 0].format(**values).strip()
+    except (KeyError, IndexError, ValueError):
+        return f"{code} {params}"
+
+
+def number(value: float) -> str:
+    """A value as people write it: no trailing zeros, at most 4 significant decimals."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}" if abs(value) >= 1 else f"{value:.4g}"
