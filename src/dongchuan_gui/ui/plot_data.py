@@ -109,7 +109,10 @@ def event_marks(events: list[Event]) -> list[tuple[float, str, str]]:
 
 
 def marks_for(dataset: Dataset, events: list[Event], *, with_lines: bool = True) -> PlotMarks:
-    marks = PlotMarks(events=event_marks(events))
+    marks = PlotMarks(
+        events=event_marks(events),
+        target_band=dataset.data.meta.quality_settings().on_track_band,
+    )
     if with_lines:
         for r in dataset.data.reference_lines:
             label = f"{r.name_zh or r.name_en} {format_value(r.value, r.unit)}"

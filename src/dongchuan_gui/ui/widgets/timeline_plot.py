@@ -2,9 +2,11 @@
 
 Series with different units are stacked in rows that share the year axis. Reported
 values are drawn solid with filled markers, estimates dashed, targets hollow, and
-doubtful values get an extra orange ring. Series derived from the household register
-(status "derived") are dashed with square markers. Hovering a point shows its value, unit,
-status and source in the read-out line under the plot.
+doubtful values get an extra orange ring; around each target a faint bar spans the
+"on track" band (target ± the dataset's band, in percent). Series derived from the
+household register (status "derived") are dashed with square markers. Hovering a point
+shows its value, unit, status and source in the read-out line under the plot. Event
+labels are laid out in pixel rows over the first row of plots (``event_overlay``).
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
+from ...model.records import DEFAULT_QUALITY
+from .target_band import band_legend, target_band
+
 DOUBT_COLOR = "#E69F00"
 DERIVED = "derived"  # a status: worked out from the register, not reported
 EVENT_COLOR = "#888888"
-LABEL_ROWS = 4
 MAX_STEP_YEARS = 1.5  # points further apart are joined by a faint dotted line
 HEADROOM = 1.4  # room above the data for event labels and the legend
 
@@ -46,6 +50,8 @@ class PlotMarks:
     # is "indicator:ID" (drawn with that indicator) or "unit:UNIT" (with that unit)
     lines: list[tuple[float, str, str]] = field(default_factory=list)
     bands: list[tuple[float, float, str, str]] = field(default_factory=list)
+    # the dataset's "on track" band around targets, in percent of the target
+    target_band: float = DEFAULT_QUALITY.on_track_band
 
 
 def _derived(s: PlotSeries) -> bool:
@@ -54,6 +60,10 @@ def _derived(s: PlotSeries) -> bool:
 
 def _glyph(s: PlotSeries) -> str:
     return "╍■" if _derived(s) else "━●"
+
+
+def _tip_text(x: float, y: float, data: str) -> str:
+    return data
 
 
 def _year_axis_class():
@@ -106,6 +116,8 @@ class TimelinePlot(QWidget):
         layout.addWidget(self._readout)
         self.plots: list = []
         self._pool: list = []  # plot rows, kept for reuse
+        self._overlays: list = []  # the event labels of each pooled row
+        self._target_bands: list = []
         self.series: list[PlotSeries] = []
         self._x_range: tuple[float, float] | None = None
         self._pending: PlotMarks | None = None
@@ -134,12 +146,17 @@ class TimelinePlot(QWidget):
         self._x_range = x_range
         self._readout.setText(" ")
         # a Qt legend under the plot: it never hides data or event labels
-        self._legend.setText(
-            "&nbsp;&nbsp; ".join(
-                f"<span style='color:{s.color}'>{_glyph(s)}</span>&nbsp;{html.escape(s.label)}"
-                for s in self.series
-            )
-        )
+        entries = [
+            f"<span style='color:{s.color}'>{_glyph(s)}</span>&nbsp;{html.escape(s.label)}"
+            for s in self.series
+        ]
+        targets = [s for s in self.series if "target" in s.statuses]
+        if targets:
+            band = (marks or PlotMarks()).target_band
+            text = band_legend(band)
+            glyph = f"<span style='color:{targets[0].color}'>▮</span>"
+            entries.append(f"{glyph}&nbsp;{html.escape(text)}")
+        self._legend.setText("&nbsp;&nbsp; ".join(entries))
         self._legend.setVisible(bool(self.series))
         if not self.series:
             self._pending = None
@@ -169,23 +186,43 @@ class TimelinePlot(QWidget):
             if s.unit not in units:
                 units.append(s.unit)
         self.plots = self._rows(view, len(units))
+        self._target_bands = []
         for plot, unit in zip(self.plots, units, strict=True):
             plot.setLabel("left", unit)
             ys = [y for s in self.series if s.unit == unit for y in s.y]
+            # a target's band is drawn whole
+            ys += [
+                y * (1 + marks.target_band / 100)
+                for s in self.series
+                if s.unit == unit
+                for y, st in zip(s.y, s.statuses, strict=True)
+                if st == "target"
+            ]
             for s in self.series:
                 if s.unit == unit:
-                    self._draw_series(plot, s)
+                    self._draw_series(plot, s, marks.target_band)
             self._draw_marks(plot, unit, marks)
             if min(ys) >= 0:
                 # counts and shares read honestly from zero
                 top = max(ys) * HEADROOM or 1.0
                 plot.setYRange(-0.03 * top, top, padding=0)
         self._apply_range()
+        first = [
+            (x, y) for s in self.series if s.unit == units[0] for x, y in zip(s.x, s.y, strict=True)
+        ]
+        for row, overlay in enumerate(self._overlays):
+            # event labels over the first row only, where the headroom leaves them space
+            if row == 0:
+                overlay.set_events(sorted(marks.events), first)
+            else:
+                overlay.set_events([])
         self._stack.setCurrentWidget(view)
 
     def _rows(self, view, count: int) -> list:
         """``count`` plot rows on one year axis. Rows are kept and reused (a new
         pyqtgraph PlotItem with its axes costs ~15 ms); only their items go."""
+        from .event_overlay import EventLabels
+
         axis_class = _year_axis_class()
         while len(self._pool) < count:
             plot = view.addPlot(
@@ -197,6 +234,7 @@ class TimelinePlot(QWidget):
             if self._pool:
                 plot.setXLink(self._pool[0])
             self._pool.append(plot)
+            self._overlays.append(EventLabels(plot.getViewBox()))
         for row, plot in enumerate(self._pool):
             plot.clear()
             plot.enableAutoRange()
@@ -219,7 +257,7 @@ class TimelinePlot(QWidget):
             self._stack.addWidget(self._layout_widget)
         return self._layout_widget
 
-    def _draw_series(self, plot, s: PlotSeries) -> None:
+    def _draw_series(self, plot, s: PlotSeries, band: float) -> None:
         import numpy as np
         import pyqtgraph as pg
 
@@ -241,20 +279,30 @@ class TimelinePlot(QWidget):
                 line_color.setAlpha(alpha)
                 pen = pg.mkPen(line_color, width=width, style=style)
                 plot.addItem(pg.PlotDataItem(x, y, connect=np.append(mask, False), pen=pen))
-        filled, hollow = pg.mkBrush(s.color), pg.mkBrush("#ffffff")
-        scatter = pg.ScatterPlotItem(
-            x=x,
-            y=y,
-            size=10,
-            symbol="s" if _derived(s) else "o",
-            pen=pg.mkPen(color, width=2),
-            brush=[hollow if st == "target" else filled for st in s.statuses],
-            data=np.array(s.tips, dtype=object),
-            hoverable=True,
-            tip=None,
-        )
-        scatter.sigHovered.connect(self._on_hover)
-        plot.addItem(scatter)
+        target = np.array([st == "target" for st in s.statuses])
+        tips = list(s.tips)
+        for i in np.flatnonzero(target):
+            bar, text = target_band(s.label, s.unit, s.color, float(x[i]), float(y[i]), band)
+            plot.addItem(bar)
+            self._target_bands.append(bar)
+            tips[i] = f"{tips[i]} · {text}"
+        # targets are hollow and say their band in a tooltip; other points use the read-out
+        for mask, brush, tip in ((~target, s.color, None), (target, "#ffffff", _tip_text)):
+            if not mask.any():
+                continue
+            scatter = pg.ScatterPlotItem(
+                x=x[mask],
+                y=y[mask],
+                size=10,
+                symbol="s" if _derived(s) else "o",
+                pen=pg.mkPen(color, width=2),
+                brush=pg.mkBrush(brush),
+                data=np.array([t for t, m in zip(tips, mask, strict=True) if m], dtype=object),
+                hoverable=True,
+                tip=tip,
+            )
+            scatter.sigHovered.connect(self._on_hover)
+            plot.addItem(scatter)
         doubtful = [i for i, d in enumerate(s.doubts) if d]
         if doubtful:
             ring = pg.ScatterPlotItem(
@@ -266,6 +314,14 @@ class TimelinePlot(QWidget):
                 pen=pg.mkPen(DOUBT_COLOR, width=2, style=Qt.PenStyle.DotLine),
             )
             plot.addItem(ring)
+
+    def target_band_items(self) -> list:
+        """The target band bars drawn (for tests and exports)."""
+        return list(self._target_bands)
+
+    def event_labels(self) -> list:
+        """The event labels shown now, as graphics items over the first plot row."""
+        return self._overlays[0].shown() if self._overlays and self.plots else []
 
     def _draw_marks(self, plot, unit: str, marks: PlotMarks) -> None:
         import pyqtgraph as pg
@@ -299,41 +355,13 @@ class TimelinePlot(QWidget):
                 labelOpts={"position": 0.02, "color": "#00795a", "anchors": [(0, 1), (0, 1)]},
             )
             plot.addItem(line)
-        rows = self._label_rows(marks.events) if plot is self.plots[0] else {}
-        for k, (x, label, tip) in enumerate(sorted(marks.events)):
-            row = rows.get(k)
+        for x, _label, tip in sorted(marks.events):
+            # the labels themselves are laid out in pixels by the row's EventLabels
             line = pg.InfiniteLine(
-                pos=x,
-                angle=90,
-                pen=pg.mkPen(EVENT_COLOR, width=1, style=Qt.PenStyle.DotLine),
-                label=label if row is not None else None,
-                labelOpts={
-                    "position": 0.92 - row * 0.065 if row is not None else 0.9,
-                    "color": "#555555",
-                    "anchors": [(0, 0.5), (0, 0.5)],
-                    "fill": "#ffffffb0",
-                },
+                pos=x, angle=90, pen=pg.mkPen(EVENT_COLOR, width=1, style=Qt.PenStyle.DotLine)
             )
             line.setToolTip(tip)
             plot.addItem(line)
-
-    def _label_rows(self, events: list[tuple[float, str, str]]) -> dict[int, int]:
-        """Give event labels rows so that none overprints another; a label that
-        finds no free row is left off (its line keeps the tooltip)."""
-        lo, hi = self._visible_range()
-        px_per_year = max(self.width() - 140, 300) / max(hi - lo, 1.0)
-        row_ends = [-1e9] * LABEL_ROWS
-        rows = {}
-        for k, (x, label, _tip) in enumerate(sorted(events)):
-            if not lo <= x <= hi:
-                continue
-            width = sum(13 if ord(c) > 0x2E80 else 7 for c in label) + 10
-            for row, end in enumerate(row_ends):
-                if x > end:
-                    rows[k] = row
-                    row_ends[row] = x + width / px_per_year
-                    break
-        return rows
 
     def _visible_range(self) -> tuple[float, float]:
         if self._x_range:
