@@ -15,7 +15,16 @@ from ..model.editing import (
     resolve_ids,
     with_field,
 )
-from ..model.records import Event, Indicator, Observation, Place, Program, Source, Story
+from ..model.records import (
+    CooperationProject,
+    Event,
+    Indicator,
+    Observation,
+    Place,
+    Program,
+    Source,
+    Story,
+)
 from .commands import AddRecord, EditRecord, removal_command
 from .document import Document
 
@@ -30,7 +39,25 @@ SINGULAR = {
     "reference_lines": "reference line",
     "rule_sets": "rule set",
     "registers": "register",
+    "validation_rules": "validation rule",
+    "quality_marks": "quality mark",
+    "cooperation_projects": "cooperation project",
 }
+# stems of new ids where the singular name is not one ("project-3", not "cooperation
+# project-3": ids have no spaces)
+ID_STEMS = {"cooperation_projects": "project"}
+PUTUO_PARTNER = "上海市普陀区"
+
+
+def _stem(kind: str) -> str:
+    return ID_STEMS.get(kind, SINGULAR[kind].replace(" ", "-"))
+
+
+def project_partner(program: Program | None) -> str:
+    """The partner a new project of ``program`` starts with: Shanghai's Putuo District
+    when the program's partners name it, else none (the user types it)."""
+    names = " ".join(program.partners).lower() if program is not None else ""
+    return PUTUO_PARTNER if "putuo" in names or "普陀" in names else ""
 
 
 class EditController(QObject):
@@ -98,15 +125,20 @@ class EditController(QObject):
 
     @Slot(str, str, str)
     def add_related(self, kind: str, owner_kind: str, owner_id: str) -> str | None:
-        """Add a figure, event or story belonging to a place or program."""
+        """Add a figure, event or story belonging to a place or program, or a
+        cooperation project of a program (shown on its own, ready to be typed in)."""
         if self._refuse_read_only():
             return None
         dataset = self.document.dataset
         owner = {"places": "place", "programs": "program"}.get(owner_kind)
         if owner is None:
             return None
-        rid = new_id(dataset, kind, SINGULAR[kind])
+        rid = new_id(dataset, kind, _stem(kind))
         year = str(dt.date.today().year)
+        if kind == "cooperation_projects":
+            if owner != "program":
+                return None
+            return self._add_project(rid, owner_id, int(year))
         if kind == "observations":
             if not dataset.data.indicators:
                 self.window.report_problem(self.tr("Add an indicator first."))
@@ -132,6 +164,22 @@ class EditController(QObject):
             )
         return self._add(kind, record)
 
+    def _add_project(self, rid: str, program_id: str, year: int) -> str | None:
+        record = CooperationProject(
+            id=rid,
+            name_zh="新协作项目",
+            name_en="New cooperation project",
+            partner=project_partner(self.document.dataset.program(program_id)),
+            program=program_id,
+            year=year,
+        )
+        if self._add("cooperation_projects", record) is None:
+            return None
+        # the project has a pane of its own: show it there, its name ready to type
+        if self.window.navigate("project", rid):
+            self.window.tab_for("project").pane.show_edit_side()
+        return rid
+
     def _add(self, kind: str, record) -> str | None:
         problems = check_candidate(self.document.dataset, kind, record)
         if problems:
@@ -149,7 +197,7 @@ class EditController(QObject):
         if self._refuse_read_only():
             return None
         dataset = self.document.dataset
-        rid = new_id(dataset, kind, SINGULAR[kind])
+        rid = new_id(dataset, kind, _stem(kind))
         if kind == "programs":
             record = Program(id=rid, category="industry", name_zh="新项目", name_en="New program")
         elif kind == "places":

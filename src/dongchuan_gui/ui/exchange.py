@@ -153,6 +153,38 @@ class ExchangeController(QObject):
         return path
 
     @Slot()
+    def export_ledger(self, path: Path | None = None) -> Path | None:
+        """The east-west cooperation ledger (every project, and totals per program and
+        year) as an Excel workbook or CSV, headers in the interface's language."""
+        from ..model.cooperation import write_ledger_csv, write_ledger_xlsx
+        from .language import ui_lang
+
+        self.window.commit_pending_edit()  # what is typed but not left yet goes out too
+        path = path or self.ask_save(
+            self.tr("Export cooperation ledger"),
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            "cooperation-ledger.xlsx",
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + ".xlsx")
+        write = write_ledger_csv if path.suffix.lower() == ".csv" else write_ledger_xlsx
+        try:
+            write(path, self.dataset, ui_lang())
+        except OSError as exc:
+            self.window.report_problem(str(exc))
+            return None
+        count = len(self.dataset.data.cooperation_projects)
+        if count:
+            text = self.tr("Ledger written to {0}: {1} projects.").format(path.name, count)
+        else:
+            text = self.tr("Ledger written to {0}: no projects entered, headers only.")
+            text = text.format(path.name)
+        self.window.statusBar().showMessage(text, 8000)
+        return path
+
+    @Slot()
     def export_dhis2(self) -> Path | None:
         from ..model import dhis2
 

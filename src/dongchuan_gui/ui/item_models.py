@@ -1,4 +1,5 @@
-"""Thin Qt item models over the Dataset: a place tree and programs by category."""
+"""Thin Qt item models over the Dataset: a place tree, and programs by category with
+their cooperation projects."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -79,7 +81,27 @@ def place_nodes(dataset: Dataset) -> list[Node]:
     return [build(root, None) for root in dataset.roots()]
 
 
+def project_node(project) -> Node:
+    """A cooperation project under its program: year and name."""
+    en = f"  {project.name_en}" if project.name_en else ""
+    return Node(
+        "project",
+        project.id,
+        f"{project.year} · {project.name_zh}{en}",
+        tip=project.partner,
+        search=_norm(
+            project.name_zh, project.name_en, project.partner, project.id, str(project.year)
+        ),
+    )
+
+
 def program_nodes(dataset: Dataset) -> list[Node]:
+    """Programs by category; each program's cooperation projects under it (by year),
+    and projects whose program is not given in a group of their own."""
+    projects: dict[str | None, list[Node]] = {}
+    for p in sorted(dataset.data.cooperation_projects, key=lambda p: p.year):
+        owner = p.program if p.program and dataset.program(p.program) else None
+        projects.setdefault(owner, []).append(project_node(p))
     roots = []
     for category in PROGRAM_CATEGORIES:
         programs = [g for g in dataset.data.programs if g.category == category]
@@ -87,7 +109,7 @@ def program_nodes(dataset: Dataset) -> list[Node]:
             continue
         group = Node("category", category, category_name(category), search=category)
         for g in programs:
-            group.add(
+            node = group.add(
                 Node(
                     "program",
                     g.id,
@@ -96,6 +118,18 @@ def program_nodes(dataset: Dataset) -> list[Node]:
                     search=_norm(g.name_zh, g.name_en, g.id, category),
                 )
             )
+            for child in projects.get(g.id, ()):
+                node.add(child)
+        roots.append(group)
+    if projects.get(None):
+        group = Node(
+            "group",
+            "projects-without-program",
+            QCoreApplication.translate("", "Cooperation projects without a program"),
+            search="projects",
+        )
+        for child in projects[None]:
+            group.add(child)
         roots.append(group)
     return roots
 

@@ -60,8 +60,16 @@ def _is_bool(annotation) -> bool:
     return annotation is bool
 
 
+def _plain(annotation):
+    """The type under ``Annotated[...]`` (a bounded number, a checked id)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return typing.get_args(annotation)[0]
+    return annotation
+
+
 def _is_number(annotation) -> bool:
-    args = set(typing.get_args(annotation)) or {annotation}
+    # ``Annotated[float, Meta(ge=0)] | None`` (funds) is a number too
+    args = {_plain(a) for a in typing.get_args(_plain(annotation))} or {_plain(annotation)}
     return bool(args & {int, float}) and str not in args
 
 
@@ -147,6 +155,9 @@ class RecordEditor(QWidget):
         for info in msgspec.structs.fields(COLLECTIONS[kind]):
             name = info.name
             widget = self._make_widget(name, info.type)
+            if kind == "cooperation_projects" and name == "funds":
+                # ledgers keep project funds in 万元; say so where they are typed
+                widget.setPlaceholderText(self.tr("万元 (10,000 yuan): 50.4 million yuan is 5040"))
             error = QLabel(self)
             error.setObjectName("fieldError")
             error.setWordWrap(True)
