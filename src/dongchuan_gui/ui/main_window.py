@@ -1,4 +1,9 @@
-"""The main window: assembles the tabs, menus, navigation and the two controllers."""
+"""The main window: assembles the tabs, menus, navigation and the controllers.
+
+The tabs are listed once, in ``tab_list.TABS``, each under a key that names it in the
+settings, the Back/Forward history and the Go menu. Some are built when first needed
+(a placeholder holds their slot until then; see ``tabs/placeholder.py``).
+"""
 
 from __future__ import annotations
 
@@ -19,15 +24,9 @@ from .exchange import ExchangeController
 from .file_controller import FileController
 from .monitoring.controller import MonitoringController
 from .navigation import History, Location
+from .tab_list import TABS
 from .tabs.base import Tab
-from .tabs.monitoring import MonitoringTab
-from .tabs.monitoring_overview import MonitoringOverviewTab
-from .tabs.overview import OverviewTab
-from .tabs.places import PlacesTab
-from .tabs.programs import ProgramsTab
-from .tabs.snapshots import SnapshotsTab
-from .tabs.sources import SourcesTab
-from .tabs.timelines import TimelinesTab
+from .tabs.placeholder import PlaceholderTab
 from .widgets.timeline_plot import TimelinePlot
 
 MAX_LISTED_PROBLEMS = 200
@@ -44,7 +43,8 @@ class MainWindow(QMainWindow):
         self.persist_state = True  # read-only viewer windows leave the settings alone
         self.history = History()
         self._restoring = False
-        self._pending: dict[int, list[Change]] = {}  # changes each tab has yet to show
+        self._pending: dict[str, list[Change]] = {}  # changes each tab has yet to show
+        self._state_restored = False
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
@@ -57,44 +57,19 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
-        self.overview = OverviewTab()
-        self.programs = ProgramsTab()
-        self.places = PlacesTab()
-        self.timelines = TimelinesTab()
-        self.sources = SourcesTab()
-        self.snapshots = SnapshotsTab()
-        session = self.monitoring.session
-        self.monitoring_overview = MonitoringOverviewTab(session)
-        self.monitoring_tab = MonitoringTab(session, push=self._push)
-        self.tabs: list[Tab] = [
-            self.overview,
-            self.programs,
-            self.places,
-            self.timelines,
-            self.monitoring_overview,
-            self.monitoring_tab,
-            self.sources,
-            self.snapshots,
-        ]
-        self.places.set_session(session)
-        self.timelines.set_session(session)
-        for tab in self.tabs:
+        self.tab_keys: list[str] = [slot.key for slot in TABS]
+        self.tabs: list[Tab] = []  # in tab order; a placeholder until built
+        for slot in TABS:
+            if slot.title is not None:
+                tab: Tab = PlaceholderTab(slot.title(), slot.kinds)
+            else:
+                tab = slot.make(self)
+                self._connect_tab(tab)
+                setattr(self, slot.key, tab)
+            self.tabs.append(tab)
             self.tab_widget.addTab(tab, tab.title())
-            tab.selection_changed.connect(self._record_location)
-            tab.link_activated.connect(self.navigate)
-            tab.field_edited.connect(self.edits.edit_field)
-            tab.add_requested.connect(self._add_related)
-            tab.remove_requested.connect(self.edits.remove)
-        for plot in self.findChildren(TimelinePlot):
-            plot.export_requested.connect(lambda p: self.exchange.export_chart(plot=p))
-        self.monitoring_overview.place_activated.connect(self.navigate_to_code)
-        self.monitoring_overview.command_requested.connect(self._push)
-        self.monitoring_overview.household_activated.connect(self.navigate_to_household)
-        self.monitoring_overview.filter_newly_below.connect(self.monitoring.show_newly_below)
-        self.monitoring_tab.open_requested.connect(self.monitoring.open_dialog)
-        self.snapshots.snapshot_requested.connect(self.files.take_snapshot)
-        self.snapshots.open_requested.connect(self.files.open_read_only_window)
-        self.snapshots.restore_requested.connect(self.files.restore_snapshot)
+        # with a register open, its tabs are there (the session's own views)
+        self.monitoring.session.opened.connect(self._build_all)
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tab_widget)
         self.undo_view = QUndoView(self.undo_group)
@@ -107,6 +82,72 @@ class MainWindow(QMainWindow):
         self.undo_dock.hide()
         self._build_actions()
         self.resize(1280, 800)
+
+    # --------------------------------------------------------------- tabs
+    def _connect_tab(self, tab: Tab) -> None:
+        tab.selection_changed.connect(self._record_location)
+        tab.link_activated.connect(self.navigate)
+        tab.field_edited.connect(self.edits.edit_field)
+        tab.add_requested.connect(self._add_related)
+        tab.remove_requested.connect(self.edits.remove)
+        for plot in tab.findChildren(TimelinePlot):
+            plot.export_requested.connect(lambda p: self.exchange.export_chart(plot=p))
+
+    def tab(self, key: str) -> Tab:
+        """The tab named ``key``, built now if it was not yet."""
+        index = self.tab_keys.index(key)
+        if isinstance(self.tabs[index], PlaceholderTab):
+            self._build(index)
+        return self.tabs[index]
+
+    def show_tab(self, key: str) -> Tab:
+        tab = self.tab(key)
+        self.tab_widget.setCurrentWidget(tab)
+        return tab
+
+    @property
+    def monitoring_overview(self) -> Tab:
+        return self.tab("monitoring_overview")
+
+    @property
+    def monitoring_tab(self) -> Tab:
+        return self.tab("households")
+
+    def _build(self, index: int) -> None:
+        """Put the real tab in the placeholder's slot, given what the placeholder was
+        given. Safe inside the tab widget's own ``currentChanged``: the placeholder is
+        only taken out (and deleted later), and the tab in view stays in view."""
+        slot, placeholder = TABS[index], self.tabs[index]
+        tab = slot.make(self)
+        self._connect_tab(tab)
+        tab.set_read_only(placeholder.read_only)
+        if placeholder.dataset is not None:
+            tab.set_dataset(placeholder.dataset)
+        if self._state_restored:
+            self._restore_splitters(slot.key, tab)
+        self.tabs[index] = tab
+        if slot.key in self._pending:
+            self._pending[slot.key] = []  # the tab starts from the dataset as it is
+        widget = self.tab_widget
+        text = widget.tabText(index)
+        in_view = widget.currentIndex() == index
+        blocked = widget.blockSignals(True)  # the same tab stays current: no news
+        try:
+            widget.insertTab(index + 1, tab, text)
+            if in_view:
+                widget.setCurrentIndex(index + 1)
+            widget.removeTab(index)
+        finally:
+            widget.blockSignals(blocked)
+        placeholder.deleteLater()
+
+    def _build_all(self) -> None:
+        for index, tab in enumerate(self.tabs):
+            if isinstance(tab, PlaceholderTab):
+                self._build(index)
+
+    def _current_tab(self) -> Tab:
+        return self.tabs[self.tab_widget.currentIndex()]
 
     # ------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcuts=()) -> QAction:
@@ -129,7 +170,7 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             tab.set_read_only(doc.read_only)
             tab.set_dataset(doc.dataset)
-        self._pending = {i: [] for i in range(len(self.tabs))}
+        self._pending = {key: [] for key in self.tab_keys}
         self.snapshots.set_folder(self.snapshot_folder())
         self._update_title()
         self.monitoring.set_document(doc)
@@ -175,11 +216,11 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, change: Change) -> None:
         # views update once per event-loop turn, after the handler that made the
         # edit has returned: a field is never changed or deleted under its own feet
-        for index, pending in self._pending.items():
+        for key, pending in self._pending.items():
             if len(pending) < MAX_PENDING:
                 pending.append(change)
             elif pending[-1].action != "reset":  # many at once (an import): show all again
-                self._pending[index] = [Change("reset")]
+                self._pending[key] = [Change("reset")]
         if change.kind in ("rule_sets", "places") or change.action == "reset":
             self._monitoring_pending.append(change)
         self._flush_timer.start()
@@ -191,11 +232,14 @@ class MainWindow(QMainWindow):
             changes, self._monitoring_pending = self._monitoring_pending, []
             self.monitoring.apply_changes(changes)
         current = self.tab_widget.currentIndex()
-        if self._pending.get(current):  # nothing before a document is set
-            changes, self._pending[current] = self._pending[current], []
+        key = self.tab_keys[current] if current >= 0 else ""
+        if self._pending.get(key):  # nothing before a document is set
+            changes, self._pending[key] = self._pending[key], []
             self.tabs[current].apply_changes(changes)
 
     def _on_tab_changed(self, index: int) -> None:
+        if index >= 0 and isinstance(self.tabs[index], PlaceholderTab):
+            self._build(index)  # opened by a click on its tab or Ctrl+Tab
         self.flush_changes()
         self._record_location()
 
@@ -207,7 +251,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ editing
     def new_record(self, kind: str) -> str | None:
         near = None
-        here = self.tabs[self.tab_widget.currentIndex()].current_location()
+        here = self._current_tab().current_location()
         if here and here[0] == "place":
             near = here[1]
         record_id = self.edits.new_record(kind, near)
@@ -223,7 +267,7 @@ class MainWindow(QMainWindow):
         return record_id
 
     def remove_selected(self) -> bool:
-        here = self.tabs[self.tab_widget.currentIndex()].current_location()
+        here = self._current_tab().current_location()
         if not here:
             return False
         kind = {
@@ -238,19 +282,19 @@ class MainWindow(QMainWindow):
         record_id = self.edits.add_related(kind, owner_kind, owner_id)
         self.flush_changes()
         if record_id:
-            tab = self.tabs[self.tab_widget.currentIndex()]
+            tab = self._current_tab()
             if hasattr(tab, "pane"):
                 tab.pane.edit_panel.select_related(kind, record_id)
 
     def commit_pending_edit(self) -> None:
         """Commit text typed into a field of the tab in view that was not left yet."""
-        tab = self.tabs[self.tab_widget.currentIndex()]
+        tab = self._current_tab()
         if hasattr(tab, "pane"):
             tab.pane.edit_panel.commit_pending()
 
     def field_problem(self, kind: str, record_id: str, field: str, text: str) -> None:
         """Show a refused edit at its field and put the stored value back."""
-        tab = self.tabs[self.tab_widget.currentIndex()]
+        tab = self._current_tab()
         editor = tab.pane.edit_panel.editor_for(kind, record_id) if hasattr(tab, "pane") else None
         if editor is None:
             self.report_problem(text)
@@ -293,7 +337,8 @@ class MainWindow(QMainWindow):
         self.problem_dialog = box
         box.open()
 
-    def _push(self, command) -> None:
+    def push_command(self, command) -> None:
+        """A tab's edit (a QUndoCommand) onto the document's undo stack."""
         if self.document is not None and not self.document.read_only:
             self.document.push(command)
 
@@ -314,7 +359,9 @@ class MainWindow(QMainWindow):
         return self.navigate("household", bytes(register.columns["household_id"][row]).decode())
 
     def tab_for(self, kind: str) -> Tab | None:
-        return next((t for t in self.tabs if kind in t.kinds), None)
+        """The tab that shows records of ``kind`` (built now if it was not yet)."""
+        index = next((i for i, t in enumerate(self.tabs) if kind in t.kinds), None)
+        return None if index is None else self.tab(self.tab_keys[index])
 
     @Slot(str, str)
     def navigate(self, kind: str, record_id: str) -> bool:
@@ -333,8 +380,10 @@ class MainWindow(QMainWindow):
 
     def current_location(self) -> Location:
         index = self.tab_widget.currentIndex()
-        here = self.tabs[index].current_location() if index >= 0 else None
-        return Location(index, *(here or ("", "")))
+        if index < 0:
+            return Location(self.tab_keys[0])
+        here = self.tabs[index].current_location()
+        return Location(self.tab_keys[index], *(here or ("", "")))
 
     def _record_location(self, *args) -> None:
         if not self._restoring and self.document is not None:
@@ -342,13 +391,13 @@ class MainWindow(QMainWindow):
         self._update_nav_actions()
 
     def _apply(self, location: Location | None) -> None:
-        if location is None:
+        if location is None or location.tab not in self.tab_keys:
             return
         self._restoring = True
         try:
-            self.tab_widget.setCurrentIndex(location.tab)
+            tab = self.show_tab(location.tab)
             if location.kind:
-                self.tabs[location.tab].show_record(location.kind, location.id)
+                tab.show_record(location.kind, location.id)
         finally:
             self._restoring = False
         self._update_nav_actions()
@@ -367,7 +416,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_search(self) -> None:
-        self.tabs[self.tab_widget.currentIndex()].focus_search()
+        self._current_tab().focus_search()
 
     def set_language(self, code: str) -> None:
         settings.write("ui/language", code)
@@ -391,27 +440,33 @@ class MainWindow(QMainWindow):
         geometry = settings.read("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        for i, tab in enumerate(self.tabs):
-            for name, splitter in tab.splitters().items():
-                state = settings.read(f"splitter/{i}/{name}")
-                if isinstance(state, QByteArray) and not state.isEmpty():
-                    splitter.restoreState(state)
-        location = Location.decode(settings.read("nav/location") or "")
-        if location is not None and 0 <= location.tab < len(self.tabs):
+        self._state_restored = True  # tabs built from now on restore their own
+        for key, tab in zip(self.tab_keys, self.tabs, strict=True):
+            self._restore_splitters(key, tab)
+        # a location or tab saved by an older version (a tab number) or naming a tab
+        # this version has not: the first tab
+        location = Location.decode(settings.read("nav/location"))
+        if location is not None and location.tab in self.tab_keys:
             self._apply(location)
             self.history.visit(self.current_location())
         else:
-            self.tab_widget.setCurrentIndex(
-                min(max(settings.read("window/tab"), 0), len(self.tabs) - 1)
-            )
+            key = settings.read("window/tab")
+            self.show_tab(key if key in self.tab_keys else self.tab_keys[0])
+
+    @staticmethod
+    def _restore_splitters(key: str, tab: Tab) -> None:
+        for name, splitter in tab.splitters().items():
+            state = settings.read(f"splitter/{key}/{name}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
 
     def save_state(self) -> None:
         settings.write("window/geometry", self.saveGeometry())
-        settings.write("window/tab", self.tab_widget.currentIndex())
+        settings.write("window/tab", self.current_location().tab)
         settings.write("nav/location", self.current_location().encode())
-        for i, tab in enumerate(self.tabs):
-            for name, splitter in tab.splitters().items():
-                settings.write(f"splitter/{i}/{name}", splitter.saveState())
+        for key, tab in zip(self.tab_keys, self.tabs, strict=True):
+            for name, splitter in tab.splitters().items():  # a placeholder has none
+                settings.write(f"splitter/{key}/{name}", splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

@@ -59,9 +59,7 @@ def build(window) -> None:
     file_menu.addSeparator()
     monitoring = self.monitoring
     file_menu.addAction(
-        self._action(
-            translate("MainWindow", "Open Household &Register…"), monitoring.open_dialog
-        )
+        self._action(translate("MainWindow", "Open Household &Register…"), monitoring.open_dialog)
     )
     self.close_register_action = self._action(
         translate("MainWindow", "Close Household Register"), monitoring.close_register
@@ -138,12 +136,12 @@ def build(window) -> None:
     go_menu.addAction(self.forward_action)
     go_menu.addAction(self._action(translate("MainWindow", "&Find"), self.focus_search, [key.Find]))
     go_menu.addSeparator()
-    for i, tab in enumerate(self.tabs):
+    for i, (tab_key, tab) in enumerate(zip(self.tab_keys, self.tabs, strict=True)):
         go_menu.addAction(
             self._action(
                 tab.title(),
-                lambda _=False, i=i: self.tab_widget.setCurrentIndex(i),
-                [f"Ctrl+{i + 1}"],
+                lambda _=False, k=tab_key: self.show_tab(k),
+                [f"Ctrl+{i + 1}"] if i < 9 else [],  # Ctrl+1 … Ctrl+9
             )
         )
     help_menu = menu.addMenu(translate("MainWindow", "&Help"))

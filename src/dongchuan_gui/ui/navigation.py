@@ -1,4 +1,7 @@
-"""Browser-like history of where the user has been (tab and selected record)."""
+"""Browser-like history of where the user has been (tab and selected record).
+
+A tab is named by its key ("places", "households"...), never by its position, so a
+saved location still means the same tab when tabs are added or moved."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    tab: int
+    tab: str  # the tab's key
     kind: str = ""
     id: str = ""
 
@@ -16,10 +19,13 @@ class Location:
 
     @classmethod
     def decode(cls, text: str) -> Location | None:
-        parts = text.split("|")
-        if len(parts) != 3 or not parts[0].isdigit():
+        """The location ``encode`` wrote; None for anything else, such as the tab
+        numbers of older versions ("4|place|…"). Whether the key names a tab of this
+        window is for the window to check."""
+        parts = text.split("|") if isinstance(text, str) else []
+        if len(parts) != 3 or not parts[0].isidentifier():
             return None
-        return cls(int(parts[0]), parts[1], parts[2])
+        return cls(parts[0], parts[1], parts[2])
 
 
 class History:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 _DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
-    "window/tab": 0,
+    "window/tab": "",  # the key of the tab in view (older versions kept its number)
     "nav/location": "",
     "recent/files": [],
     "ui/language": "system",
@@ -48,6 +48,8 @@ def read(key: str) -> Any:
             return int(value)
         except (TypeError, ValueError):
             return default
+    if isinstance(default, str):
+        return value if isinstance(value, str) else default
     return value
 
 

@@ -220,10 +220,10 @@ class MonitoringController(QObject):
         """File › Export › Households: the table as filtered, sorted and shown."""
         from .export import export_households_ui
 
-        tab = self.window.monitoring_tab
-        if tab.view is None:
+        if not self.session.is_open:  # nothing to export: the tab need not even be built
             self.window.report_problem(self.tr("Open a household register first."))
             return None
+        tab = self.window.monitoring_tab
         job = export_households_ui(
             self.window, tab.view, tab.shown_columns(), lang=tab.lang, edited=self.session.dirty
         )

@@ -12,6 +12,9 @@ copied on its first edit (arrays read from Parquet are read-only), the value set
 results dropped, ``households_changed`` emitted. Saving the document writes the register
 too (atomically) and brings the dataset's reference up to date; until then a journal of
 the changed households (not the whole register) is kept beside the recovery file.
+
+The window makes its session at start; numpy and the register model are imported only
+when a register is there to work on, so a window without one starts without them.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
@@ -54,8 +56,8 @@ class RegisterSession(QObject):
         self.link: RegisterLink | None = None
         self.rules: RuleSet | None = None
         self.year = 0
-        self.place_names: dict[int, tuple[str, str]] = {}
-        self.site_names: dict[str, tuple[str, str]] = {}
+        self._places: Any = None
+        self._names: tuple[dict[int, tuple[str, str]], dict[str, tuple[str, str]]] | None = None
         self._evaluation: Any = None
         self._cache: dict[Any, Any] = {}
         self.edited: dict[int, set[str]] = {}  # row -> columns changed since the last save
@@ -81,10 +83,34 @@ class RegisterSession(QObject):
         return self.register is not None and self.path is not None and not self.path.is_dir()
 
     def set_places(self, places: Any) -> None:
-        """Names of villages, towns and sites from the dataset's places."""
-        from ...model.register.display import names_from_places
+        """Names of villages, towns and sites from the dataset's places (worked out
+        when first asked for: the register model is not imported before)."""
+        self._places, self._names = places, None
 
-        self.place_names, self.site_names = names_from_places(places)
+    def _place_and_site_names(self) -> tuple[dict, dict]:
+        if self._names is None:
+            from ...model.register.display import names_from_places
+
+            self._names = names_from_places(self._places or ())
+        return self._names
+
+    @property
+    def place_names(self) -> dict[int, tuple[str, str]]:
+        """Names of villages and towns by their 12-digit code: (zh, en)."""
+        return self._place_and_site_names()[0]
+
+    @place_names.setter
+    def place_names(self, names: dict[int, tuple[str, str]]) -> None:
+        self._names = (names, self.site_names)
+
+    @property
+    def site_names(self) -> dict[str, tuple[str, str]]:
+        """Names of resettlement sites by place id: (zh, en)."""
+        return self._place_and_site_names()[1]
+
+    @site_names.setter
+    def site_names(self, names: dict[str, tuple[str, str]]) -> None:
+        self._names = (self.place_names, names)
 
     def open(self, opened: Opened, link: RegisterLink | None = None) -> None:
         self.register, self.path, self.link = opened.register, opened.path, link
@@ -189,6 +215,8 @@ class RegisterSession(QObject):
 
     def set_value(self, row: int, column: str, value: Any) -> None:
         """Put ``value`` in the register (used by ``HouseholdEdit``; not an undo step)."""
+        import numpy as np
+
         reg = self.register
         key = (row, column)
         if key not in self.saved:
@@ -213,6 +241,8 @@ class RegisterSession(QObject):
         self.households_changed.emit(np.array([row], dtype=np.int64))
 
     def _set_measures(self, row: int, codes: list[int]) -> None:
+        import numpy as np
+
         reg = self.register
         offsets, values = reg.measure_offsets, reg.measure_values
         start, end = int(offsets[row]), int(offsets[row + 1])
@@ -275,6 +305,8 @@ class RegisterSession(QObject):
 
 def _same(a: Any, b: Any) -> bool:
     """Equal values, a missing amount (NaN) or date (NaT) equal to itself."""
+    import numpy as np
+
     if a == b:
         return True
     try:
@@ -287,6 +319,8 @@ def journal_rows(register: Any, journal: Any) -> tuple[list[tuple[int, str, Any]
     """The edits a recovery journal holds, as (row, column, value) of ``register``, and
     what cannot be applied (a household or field not in it). ValueError when the journal
     was written for another version of the register file."""
+    import numpy as np
+
     from ...model.register.idhash import id_hash, id_words
 
     if not isinstance(journal, dict) or not isinstance(journal.get("households"), list):

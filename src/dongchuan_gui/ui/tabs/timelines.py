@@ -134,11 +134,11 @@ class TimelinesTab(Tab):
             self._refresh()
 
     def _add_register_choices(self, dataset: Dataset, checked: set[str]) -> None:
-        from ..monitoring.derived_series import MEASURES, measure_label
-
         self._register_items = []
         if self.lights is None or not self.lights.session.is_open:
             return
+        from ..monitoring.derived_series import MEASURES, measure_label  # needs numpy
+
         self.lights.set_places(dataset.data.places)
         register = self.lights.session.register
         places = []
