@@ -16,8 +16,8 @@ WULONG, PINGZI, YANTOU, DISTRICT = "530113105000", "530113105209", "530113104216
 def test_every_tab_builds_from_the_seed(window):
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
     assert titles == [
-        "Overview", "Programs", "Places", "Timelines", "Monitoring", "Households", "Sources",
-        "Snapshots",
+        "Overview", "Programs", "Places", "Timelines", "Monitoring", "Households", "Map",
+        "Data Quality", "Sources", "Snapshots",
     ]
     assert window.windowTitle() == "dongchuan.json[*] — Dongchuan Workbench"
     assert not window.isWindowModified()

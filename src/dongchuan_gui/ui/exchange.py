@@ -152,6 +152,22 @@ class ExchangeController(QObject):
             return None
         return path
 
+    def export_quality_report(self, path: Path | None = None) -> Path | None:
+        """Every failed rule, outlier flag, unsourced and doubtful figure, with the
+        answers given, and progress against targets, as a PDF."""
+        self.window.commit_pending_edit()
+        path = path or self.ask_save(
+            self.tr("Save data-quality report"), self.tr("PDF (*.pdf)"), "data-quality.pdf"
+        )
+        if path is None:
+            return None
+        try:
+            self.window.tab("quality").export_quality_report(path)
+        except OSError as exc:
+            self.window.report_problem(str(exc))
+            return None
+        return path
+
     @Slot()
     def export_ledger(self, path: Path | None = None) -> Path | None:
         """The east-west cooperation ledger (every project, and totals per program and

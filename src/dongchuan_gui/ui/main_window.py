@@ -11,7 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QUndoView, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QUndoView,
+    QWidget,
+)
 
 from .. import __version__
 from ..model.dataset import Change
@@ -24,10 +32,21 @@ from .exchange import ExchangeController
 from .file_controller import FileController
 from .monitoring.controller import MonitoringController
 from .navigation import History, Location
+from .panel_source import PanelSource
 from .tab_list import TABS
 from .tabs.base import Tab
 from .tabs.placeholder import PlaceholderTab
+from .view_state import ViewState
 from .widgets.timeline_plot import TimelinePlot
+
+# a view may name a record by its collection; navigation speaks of its kind
+KIND_OF_COLLECTION = {
+    "places": "place",
+    "programs": "program",
+    "sources": "source",
+    "indicators": "indicator",
+    "cooperation_projects": "project",
+}
 
 MAX_LISTED_PROBLEMS = 200
 MAX_PENDING = 500  # more changes than this are shown by showing the dataset again
@@ -54,7 +73,14 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeController(self)
         self.monitoring = MonitoringController(self)
         self._monitoring_pending: list[Change] = []
+        # the selection, year and measure the map and the animated chart share, and
+        # the panel of values they read (figures, and the register's aggregates)
+        self.view_state = ViewState(self)
+        self.panel_source = PanelSource(self.monitoring.session, self)
         self.undo_group = QUndoGroup(self)
+        # open findings of the Data Quality tab, always in view
+        self.quality_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.quality_status)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
         self.tab_keys: list[str] = [slot.key for slot in TABS]
@@ -167,6 +193,7 @@ class MainWindow(QMainWindow):
         doc.state_changed.connect(self._update_title)
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
+        self.panel_source.set_dataset(doc.dataset)
         for tab in self.tabs:
             tab.set_read_only(doc.read_only)
             tab.set_dataset(doc.dataset)
@@ -223,6 +250,11 @@ class MainWindow(QMainWindow):
                 self._pending[key] = [Change("reset")]
         if change.kind in ("rule_sets", "places") or change.action == "reset":
             self._monitoring_pending.append(change)
+        if change.kind in ("observations", "places", "indicators", "programs") or (
+            change.action == "reset"
+        ):
+            self.panel_source.invalidate()  # cheap: built again when a view asks
+        self.quality.apply_changes([change])  # restarts its timer: counts stay current
         self._flush_timer.start()
 
     def flush_changes(self) -> None:
@@ -275,6 +307,7 @@ class MainWindow(QMainWindow):
             "place": "places",
             "indicator": "indicators",
             "source": "sources",
+            "project": "cooperation_projects",
         }.get(here[0])
         return bool(kind) and self.edits.remove(kind, here[1])
 
@@ -365,6 +398,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def navigate(self, kind: str, record_id: str) -> bool:
+        kind = KIND_OF_COLLECTION.get(kind, kind)
+        if kind in ("observations", "figure"):
+            return self._navigate_to_figure(record_id)
         tab = self.tab_for(kind)
         if tab is None:
             return False
@@ -377,6 +413,18 @@ class MainWindow(QMainWindow):
             self._restoring = False
         self._record_location()
         return found
+
+    def _navigate_to_figure(self, record_id: str) -> bool:
+        """A figure is shown on its place's (else its program's) Edit side, selected."""
+        obs = self.document.dataset.get("observations", record_id) if self.document else None
+        if obs is None or not (obs.place or obs.program):
+            return False
+        owner = ("place", obs.place) if obs.place else ("program", obs.program)
+        if not self.navigate(*owner):
+            return False
+        pane = self.tab_for(owner[0]).pane
+        pane.show_edit_side()
+        return pane.edit_panel.select_related("observations", record_id)
 
     def current_location(self) -> Location:
         index = self.tab_widget.currentIndex()

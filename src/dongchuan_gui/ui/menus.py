@@ -90,6 +90,12 @@ def build(window) -> None:
         self._action(translate("MainWindow", "Tables (XLSX, CSV)…"), ex.export_table)
     )
     export_menu.addAction(
+        self._action(
+            translate("MainWindow", "Cooperation Ledger (XLSX, CSV)…"),
+            lambda: ex.export_ledger(),  # a QAction's "checked" must not become the path
+        )
+    )
+    export_menu.addAction(
         self._action(translate("MainWindow", "DHIS2 Data Values (JSON, CSV)…"), ex.export_dhis2)
     )
     export_menu.addAction(
@@ -97,6 +103,12 @@ def build(window) -> None:
     )
     export_menu.addAction(
         self._action(translate("MainWindow", "Report as PDF…"), lambda: ex.export_report())
+    )
+    export_menu.addAction(
+        self._action(
+            translate("MainWindow", "Data-Quality Report (PDF)…"),
+            lambda: ex.export_quality_report(),
+        )
     )
     file_menu.addAction(
         self._action(translate("MainWindow", "&Print Report…"), ex.print_report, [key.Print])

@@ -25,6 +25,7 @@ from .tabs.base import Tab
 from .tabs.overview import OverviewTab
 from .tabs.places import PlacesTab
 from .tabs.programs import ProgramsTab
+from .tabs.quality import QualityTab
 from .tabs.snapshots import SnapshotsTab
 from .tabs.sources import SourcesTab
 from .tabs.timelines import TimelinesTab
@@ -78,6 +79,19 @@ def _households(window: MainWindow) -> Tab:
     return tab
 
 
+def _map(window: MainWindow) -> Tab:
+    from .tabs.map import MapTab
+
+    return MapTab(window.panel_source, window.view_state)
+
+
+def _quality(window: MainWindow) -> Tab:
+    tab = QualityTab()  # the checks (numpy) are imported when it first counts
+    tab.command_requested.connect(window.push_command)
+    tab.counts_changed.connect(window.quality_status.setText)
+    return tab
+
+
 def _snapshots(window: MainWindow) -> Tab:
     tab = SnapshotsTab()
     tab.snapshot_requested.connect(window.files.take_snapshot)
@@ -103,6 +117,8 @@ TABS: tuple[TabSlot, ...] = (
         lambda: translate("MonitoringTab", "Households"),
         ("household",),
     ),
+    TabSlot("map", _map, lambda: translate("MapTab", "Map")),
+    TabSlot("quality", _quality),  # built at start: its counts are in the status bar
     TabSlot("sources", lambda w: SourcesTab()),
     TabSlot("snapshots", _snapshots),
 )

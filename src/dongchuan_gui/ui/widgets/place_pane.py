@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
 from ..category_names import level_name
+from ..language import ui_lang
 from ..plot_data import format_value
 from .detail_browser import (
     PANE_ROWS,
@@ -28,11 +29,18 @@ from .detail_browser import (
     tr,
 )
 from .record_pane import TimelineRecordPane
+from .results_table import results_html
 
 if TYPE_CHECKING:
     from ..monitoring.place_lights import PlaceLights
 
 POPULATION = ("population-census", "population-registered", "population-resident")
+
+
+def _results(dataset: Dataset, place_id: str) -> str:
+    """Progress against the targets set for this place (nothing when it has none)."""
+    table = results_html(dataset, place=place_id, lang=ui_lang())
+    return h3(tr("Results against targets")) + table if table else ""
 
 
 def place_html(dataset: Dataset, place_id: str, limit: int | None = PANE_ROWS) -> str:
@@ -117,6 +125,7 @@ def place_html(dataset: Dataset, place_id: str, limit: int | None = PANE_ROWS) -
             figures_table(dataset, figures, show_scope=False, limit=limit)
             if figures
             else muted(tr("No figures recorded yet: the sources give none for this place.")),
+            _results(dataset, place_id),
             h3(tr("People")) + stories_html(dataset, stories) if stories else "",
             h3(tr("Milestones")) + events_html(dataset, events) if events else "",
             kids,

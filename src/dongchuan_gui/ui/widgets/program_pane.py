@@ -36,6 +36,7 @@ from .detail_browser import (
 )
 from .project_pane import not_entered, status_name
 from .record_pane import TimelineRecordPane
+from .results_table import results_html
 
 
 def _cells(cells: list[str], tag: str = "td") -> str:
@@ -138,6 +139,12 @@ def _projects_table(dataset: Dataset, projects, lang: str) -> str:
     return "".join(html)
 
 
+def _results(dataset: Dataset, **scope: str) -> str:
+    """Progress against the targets of this program (nothing when it has none)."""
+    table = results_html(dataset, lang=ui_lang(), **scope)
+    return h3(tr("Results against targets")) + table if table else ""
+
+
 def program_html(dataset: Dataset, program_id: str, limit: int | None = PANE_ROWS) -> str:
     g = dataset.program(program_id)
     if g is None:
@@ -176,6 +183,7 @@ def program_html(dataset: Dataset, program_id: str, limit: int | None = PANE_ROW
             note,
             h3(tr("Key figures")),
             figures_table(dataset, figures, show_scope=True, limit=limit),
+            _results(dataset, program=program_id),
             ledger_html(dataset, program_id, ui_lang()) if can_have_projects(dataset, g) else "",
             h3(tr("People")) + stories_html(dataset, stories) if stories else "",
             h3(tr("Milestones")) + events_html(dataset, events) if events else "",
