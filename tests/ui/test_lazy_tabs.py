@@ -37,11 +37,12 @@ KEYS = [
     "monitoring_overview",
     "households",
     "map",
+    "motion",
     "quality",
     "sources",
     "snapshots",
 ]
-LAZY = ("monitoring_overview", "households", "map")
+LAZY = ("monitoring_overview", "households", "map", "motion")
 
 
 def _placeholders(window) -> list[str]:
@@ -116,7 +117,7 @@ def test_a_monitoring_tab_is_built_in_its_slot_when_clicked(qtbot, window):
     assert window.tab_widget.currentIndex() == KEYS.index("monitoring_overview")
     assert window.tabs[KEYS.index("monitoring_overview")] is tab is window.monitoring_overview
     assert tab.isVisible() and tab.hint.isVisible()  # no register: how to open one
-    assert _placeholders(window) == ["households", "map"]
+    assert _placeholders(window) == ["households", "map", "motion"]
     assert [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())] == titles
     assert window.current_location() == Location("monitoring_overview")
     # Back goes to the tab before, Forward to the built tab again
@@ -202,7 +203,7 @@ def test_a_monitoring_tab_in_view_at_quit_is_there_at_the_next_start(qtbot, wind
     qtbot.waitExposed(again)
     assert again.tab_widget.currentWidget() is again.monitoring_tab
     assert again.monitoring_tab.splitter.sizes() == sizes
-    assert _placeholders(again) == ["monitoring_overview", "map"]
+    assert _placeholders(again) == ["monitoring_overview", "map", "motion"]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ def test_every_tab_builds_from_the_seed(window):
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
     assert titles == [
         "Overview", "Programs", "Places", "Timelines", "Monitoring", "Households", "Map",
-        "Data Quality", "Sources", "Snapshots",
+        "Motion chart", "Data Quality", "Sources", "Snapshots",
     ]
     assert window.windowTitle() == "dongchuan.json[*] — Dongchuan Workbench"
     assert not window.isWindowModified()

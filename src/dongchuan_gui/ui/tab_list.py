@@ -85,6 +85,12 @@ def _map(window: MainWindow) -> Tab:
     return MapTab(window.panel_source, window.view_state)
 
 
+def _motion(window: MainWindow) -> Tab:
+    from .tabs.motion import MotionTab
+
+    return MotionTab(window.panel_source, window.view_state)
+
+
 def _quality(window: MainWindow) -> Tab:
     tab = QualityTab()  # the checks (numpy) are imported when it first counts
     tab.command_requested.connect(window.push_command)
@@ -118,6 +124,7 @@ TABS: tuple[TabSlot, ...] = (
         ("household",),
     ),
     TabSlot("map", _map, lambda: translate("MapTab", "Map")),
+    TabSlot("motion", _motion, lambda: translate("MotionTab", "Motion chart")),
     TabSlot("quality", _quality),  # built at start: its counts are in the status bar
     TabSlot("sources", lambda w: SourcesTab()),
     TabSlot("snapshots", _snapshots),
