@@ -124,8 +124,36 @@
         <translation>尚无数据记录。</translation>
     </message>
     <message>
+        <source>Data-quality report</source>
+        <translation>数据质量报告</translation>
+    </message>
+    <message>
+        <source>High importance ({0})</source>
+        <translation>重要性高（{0}）</translation>
+    </message>
+    <message>
+        <source>Medium importance ({0})</source>
+        <translation>重要性中（{0}）</translation>
+    </message>
+    <message>
+        <source>Low importance ({0})</source>
+        <translation>重要性低（{0}）</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>指标</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Period</source>
@@ -134,6 +162,34 @@
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date: {0}</source>
+        <translation>日期：{0}</translation>
+    </message>
+    <message>
+        <source>A finding is a reason to look, not an error: a rule between figures that does not hold, a figure that stands out from its series, a figure without a source, or one marked doubtful. “Checked, value correct” holds while the value stays the same.</source>
+        <translation>发现的问题是需要核查的理由，不一定是错误：数据之间的校验规则不成立、某个数值明显偏离其序列、数据没有来源，或数据被标记为存疑。“已核实，数值无误”在数值不变时一直有效。</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>没有发现问题。</translation>
+    </message>
+    <message>
+        <source>{0} more not listed here; the Data Quality tab lists them all.</source>
+        <translation>另有 {0} 条未在此列出；“数据质量”标签页列出全部。</translation>
+    </message>
+    <message>
+        <source>Progress against targets</source>
+        <translation>目标完成情况</translation>
+    </message>
+    <message>
+        <source>The report could not be written.</source>
+        <translation>报告无法写入。</translation>
     </message>
     <message>
         <source>Status</source>
@@ -162,6 +218,10 @@
     <message>
         <source>Showing {0} of {1} figures. The timeline above plots them all; File › Export › Tables lists them all.</source>
         <translation>此处列出 {1} 个数据中的前 {0} 个。上方时间线画出全部数据；“文件 › 导出 › 表格”可导出全部。</translation>
+    </message>
+    <message>
+        <source>Results against targets</source>
+        <translation>目标完成情况</translation>
     </message>
     <message>
         <source>Nothing selected.</source>
@@ -246,6 +306,62 @@
     <message>
         <source>No figures recorded yet for this place.</source>
         <translation>此地尚无数据记录。</translation>
+    </message>
+    <message>
+        <source>East–west cooperation projects</source>
+        <translation>东西部协作项目</translation>
+    </message>
+    <message>
+        <source>No projects entered.</source>
+        <translation>尚未录入协作项目。</translation>
+    </message>
+    <message>
+        <source>“Add project” (top right) enters one into the ledger.</source>
+        <translation>点击右上角“添加协作项目”录入台账。</translation>
+    </message>
+    <message>
+        <source>Projects entered</source>
+        <translation>已录入项目数</translation>
+    </message>
+    <message>
+        <source>Projects reported</source>
+        <translation>报告项目数</translation>
+    </message>
+    <message>
+        <source>Funds entered</source>
+        <translation>已录入资金</translation>
+    </message>
+    <message>
+        <source>Funds reported</source>
+        <translation>报告资金</translation>
+    </message>
+    <message>
+        <source>Totals per year, beside the figures reported for the program:</source>
+        <translation>年度合计（与该帮扶项目报告的数据对照）：</translation>
+    </message>
+    <message>
+        <source>({0} without funds)</source>
+        <translation>（{0} 个未填资金）</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>协作项目</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>协作方</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>受益对象</translation>
+    </message>
+    <message>
+        <source>Projects:</source>
+        <translation>协作项目：</translation>
     </message>
     <message>
         <source>not given in the sources</source>
@@ -599,6 +715,322 @@
         <source>Anonymised</source>
         <translation>脱敏</translation>
     </message>
+    <message>
+        <source>Cooperation projects without a program</source>
+        <translation>未归属帮扶项目的协作项目</translation>
+    </message>
+    <message>
+        <source>Mark {0} findings checked, value correct</source>
+        <translation>将 {0} 条问题标记为已核实、数值无误</translation>
+    </message>
+    <message>
+        <source>Mark a finding checked, value correct</source>
+        <translation>将一条问题标记为已核实、数值无误</translation>
+    </message>
+    <message>
+        <source>Mark {0} findings for follow-up</source>
+        <translation>将 {0} 条问题标记为待跟进</translation>
+    </message>
+    <message>
+        <source>Mark a finding for follow-up</source>
+        <translation>将一条问题标记为待跟进</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>underway</source>
+        <translation>实施中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Doubt</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>The only project entered for this program in {0}.</source>
+        <translation>本项目是该帮扶项目 {0} 年唯一已录入的协作项目。</translation>
+    </message>
+    <message>
+        <source>One of {0} projects entered for this program in {1}; their funds: {2}.</source>
+        <translation>该帮扶项目 {1} 年已录入 {0} 个协作项目，本项目为其中之一；资金合计：{2}。</translation>
+    </message>
+    <message>
+        <source>{0} of them have no funds entered.</source>
+        <translation>其中 {0} 个未填资金。</translation>
+    </message>
+    <message>
+        <source>Select a cooperation project.</source>
+        <translation>请选择一个协作项目。</translation>
+    </message>
+    <message>
+        <source>checked, value correct</source>
+        <translation>已核实，数值无误</translation>
+    </message>
+    <message>
+        <source>follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>尚未处理。</translation>
+    </message>
+    <message>
+        <source>value then: {0}</source>
+        <translation>当时数值：{0}</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>none named</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Rule&apos;s message</source>
+        <translation>规则说明</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>{0} findings selected. “Checked, value correct” or “Follow up” answers them all in one step.</source>
+        <translation>已选 {0} 条问题。“已核实，数值无误”或“待跟进”会一步处理全部所选问题。</translation>
+    </message>
+    <message>
+        <source>No findings: every rule holds, no figure stands out, every figure names a source.</source>
+        <translation>没有发现问题：所有规则成立，没有偏离的数值，每个数据都注明了来源。</translation>
+    </message>
+    <message>
+        <source>Select a finding to see what it refers to and the answers given to it. Double-click or Enter opens the figure or rule.</source>
+        <translation>选择一条问题，查看它涉及的数据及处理记录。双击或按回车键打开对应的数据或规则。</translation>
+    </message>
+    <message>
+        <source>rule failed or not checked</source>
+        <translation>规则未通过或未核对</translation>
+    </message>
+    <message>
+        <source>outlier</source>
+        <translation>异常值</translation>
+    </message>
+    <message>
+        <source>rule failed</source>
+        <translation>规则未通过</translation>
+    </message>
+    <message>
+        <source>rule not checked</source>
+        <translation>规则未核对</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>open: value changed since marked for follow-up</source>
+        <translation>待处理：标记待跟进后数值已变</translation>
+    </message>
+    <message>
+        <source>open: value changed since checked</source>
+        <translation>待处理：核实后数值已变</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>open (all)</source>
+        <translation>待处理（全部）</translation>
+    </message>
+    <message>
+        <source>value changed since marked</source>
+        <translation>标记后数值已变</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>median deviation (MAD)</source>
+        <translation>中位数偏差（MAD）</translation>
+    </message>
+    <message>
+        <source>expected range</source>
+        <translation>预期范围</translation>
+    </message>
+    <message>
+        <source>change from the previous value</source>
+        <translation>与上期相比的变化</translation>
+    </message>
+    <message>
+        <source>source named</source>
+        <translation>注明来源</translation>
+    </message>
+    <message>
+        <source>doubt flag</source>
+        <translation>存疑标记</translation>
+    </message>
+    <message>
+        <source>1 rule failed</source>
+        <translation>1 条规则未通过</translation>
+    </message>
+    <message>
+        <source>{0} rules failed</source>
+        <translation>{0} 条规则未通过</translation>
+    </message>
+    <message>
+        <source>1 rule not checked</source>
+        <translation>1 条规则未核对</translation>
+    </message>
+    <message>
+        <source>{0} rules not checked</source>
+        <translation>{0} 条规则未核对</translation>
+    </message>
+    <message>
+        <source>1 outlier</source>
+        <translation>1 个异常值</translation>
+    </message>
+    <message>
+        <source>{0} outliers</source>
+        <translation>{0} 个异常值</translation>
+    </message>
+    <message>
+        <source>1 unsourced</source>
+        <translation>1 个无来源</translation>
+    </message>
+    <message>
+        <source>{0} unsourced</source>
+        <translation>{0} 个无来源</translation>
+    </message>
+    <message>
+        <source>1 doubtful</source>
+        <translation>1 个存疑</translation>
+    </message>
+    <message>
+        <source>{0} doubtful</source>
+        <translation>{0} 个存疑</translation>
+    </message>
+    <message>
+        <source>{0} marked</source>
+        <translation>{0} 条已处理</translation>
+    </message>
+    <message>
+        <source>No data-quality findings</source>
+        <translation>没有数据质量问题</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>ahead</source>
+        <translation>超前</translation>
+    </message>
+    <message>
+        <source>no actual</source>
+        <translation>无实际值</translation>
+    </message>
+    <message>
+        <source>cannot judge</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <source>{0} figures, {1}–{2}</source>
+        <translation>{0} 个数值，{1}—{2}</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>No targets in this dataset. A figure with the status “target” is compared here with the actual figures of its period; one with the status “baseline” is where the way to it starts.</source>
+        <translation>本数据集没有目标。状态为“目标”的数据会在这里与同期的实际数值比较；状态为“基线”的数据是起点。</translation>
+    </message>
+    <message>
+        <source>Targets: {0}</source>
+        <translation>目标：{0} 个</translation>
+    </message>
+    <message>
+        <source>Within ±{0} % of the target is on track; short of it behind, past it ahead (following the indicator&apos;s direction). Achieved: the share of the way from the baseline to the target.</source>
+        <translation>与目标相差 ±{0}% 以内为正常；未达到为落后，超过为超前（按指标的变化方向判断）。完成度：从基线到目标已走完的比例。</translation>
+    </message>
+    <message>
+        <source>Whole dataset</source>
+        <translation>整个数据集</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -613,6 +1045,104 @@ The details were written to {1}. Your data on disk is unchanged.</source>
         <translation>出错了：{0}
 
 详细信息已写入 {1}。磁盘上的数据没有改变。</translation>
+    </message>
+</context>
+<context>
+    <name>BubbleChart</name>
+    <message>
+        <source>no values in this year</source>
+        <translation>本年无数值</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>纵轴</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>moving from {0} to {1} (consecutive years)</source>
+        <translation>由 {0} 年移向 {1} 年（相邻年份）</translation>
+    </message>
+    <message>
+        <source>no value in {0}</source>
+        <translation>{0} 年无数值</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>Derived: {0}</source>
+        <translation>推导说明：{0}</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>BubbleLegend</name>
+    <message>
+        <source>observed (reported)</source>
+        <translation>观测值（上报）</translation>
+    </message>
+    <message>
+        <source>derived (worked out)</source>
+        <translation>推导值（计算得出）</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>Size (area): {0}</source>
+        <translation>大小（面积）：{0}</translation>
+    </message>
+    <message>
+        <source>no size value</source>
+        <translation>无大小数值</translation>
+    </message>
+    <message>
+        <source>Colour: {0}</source>
+        <translation>颜色：{0}</translation>
+    </message>
+    <message>
+        <source>lowest ({0})</source>
+        <translation>最低（{0}）</translation>
+    </message>
+    <message>
+        <source>highest ({0})</source>
+        <translation>最高（{0}）</translation>
+    </message>
+    <message>
+        <source>no colour value</source>
+        <translation>无颜色数值</translation>
+    </message>
+    <message>
+        <source>Bubbles only in years with values;</source>
+        <translation>仅在有数值的年份显示气泡；</translation>
+    </message>
+    <message>
+        <source>straight moves only between consecutive years.</source>
+        <translation>仅在相邻年份之间直线移动。</translation>
     </message>
 </context>
 <context>
@@ -784,6 +1314,22 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save data-quality report</source>
+        <translation>保存数据质量报告</translation>
+    </message>
+    <message>
+        <source>Export cooperation ledger</source>
+        <translation>导出协作项目台账</translation>
+    </message>
+    <message>
+        <source>Ledger written to {0}: {1} projects.</source>
+        <translation>台账已写入 {0}：{1} 个项目。</translation>
+    </message>
+    <message>
+        <source>Ledger written to {0}: no projects entered, headers only.</source>
+        <translation>台账已写入 {0}：尚未录入项目，只有表头。</translation>
     </message>
     <message>
         <source>Export DHIS2 data values</source>
@@ -1161,6 +1707,41 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>LegendBody</name>
+    <message>
+        <source>Reported value</source>
+        <translation>报告值</translation>
+    </message>
+    <message>
+        <source>Derived (worked out, not reported): dashed outline</source>
+        <translation>推导值（计算所得，非报告数）：虚线边框</translation>
+    </message>
+    <message>
+        <source>Doubtful (sources disagree, or an estimate): orange outline</source>
+        <translation>存疑（来源不一致或为估计数）：橙色边框</translation>
+    </message>
+    <message>
+        <source>No value for this year: hatched, hollow</source>
+        <translation>该年无数值：空心斜线圆</translation>
+    </message>
+    <message>
+        <source>District seat (its figure in the read-out)</source>
+        <translation>区政府驻地（其数值见下方读数）</translation>
+    </message>
+    <message>
+        <source>Colour: value</source>
+        <translation>颜色：数值</translation>
+    </message>
+    <message>
+        <source>Size: area ∝ value</source>
+        <translation>大小：面积与数值成正比</translation>
+    </message>
+    <message>
+        <source>The same scales for every year.</source>
+        <translation>各年份使用同一标尺。</translation>
+    </message>
+</context>
+<context>
     <name>LightLegend</name>
     <message>
         <source>How the lights are set</source>
@@ -1278,12 +1859,20 @@ Open it read-only?</source>
         <translation>表格（XLSX、CSV）…</translation>
     </message>
     <message>
+        <source>Cooperation Ledger (XLSX, CSV)…</source>
+        <translation>东西部协作台账（XLSX、CSV）…</translation>
+    </message>
+    <message>
         <source>Chart (PNG, SVG)…</source>
         <translation>图表（PNG、SVG）…</translation>
     </message>
     <message>
         <source>Report as PDF…</source>
         <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <source>Data-Quality Report (PDF)…</source>
+        <translation>数据质量报告（PDF）…</translation>
     </message>
     <message>
         <source>&amp;Print Report…</source>
@@ -1402,6 +1991,227 @@ Open it read-only?</source>
 A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</source>
         <translation>东川工作台 {0}
 东川区脱贫攻坚项目的有出处的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>MapTab</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>上一年</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>下一年</translation>
+    </message>
+    <message>
+        <source>Towns and villages</source>
+        <translation>乡镇和村</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Show every place again after zooming or panning</source>
+        <translation>缩放或平移后重新显示全部地点</translation>
+    </message>
+    <message>
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>{0} (no value)</source>
+        <translation>{0}（无数值）</translation>
+    </message>
+    <message>
+        <source>Dongchuan map</source>
+        <translation>东川地图</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>MapText</name>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <source>Point at a place to read its figure; click it to open the place.</source>
+        <translation>鼠标指向地点可读取数值；点击可打开该地点。</translation>
+    </message>
+    <message>
+        <source>Datum: WGS-84 (converted from GCJ-02)</source>
+        <translation>坐标系：WGS-84（由 GCJ-02 转换）</translation>
+    </message>
+    <message>
+        <source>Datum: WGS-84</source>
+        <translation>坐标系：WGS-84</translation>
+    </message>
+    <message>
+        <source>Local equal-distance projection centred on the district seat</source>
+        <translation>以区政府驻地为中心的局部等距投影</translation>
+    </message>
+    <message>
+        <source>No district outline: no openly licensed boundary is available offline</source>
+        <translation>未绘区界：离线条件下没有开放许可的边界数据</translation>
+    </message>
+    <message>
+        <source>{0} places with an unknown datum are not drawn</source>
+        <translation>{0} 个坐标系不明的地点未绘出</translation>
+    </message>
+    <message>
+        <source>Nothing to draw</source>
+        <translation>无可绘制内容</translation>
+    </message>
+    <message>
+        <source>No figure has a value at a place with coordinates.</source>
+        <translation>有坐标的地点都没有数值。</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} places drawn have a value for {2}</source>
+        <translation>{2} 年：所绘 {1} 个地点中 {0} 个有数值</translation>
+    </message>
+    <message>
+        <source>Invented figures: the household register is synthetic</source>
+        <translation>虚构数字：监测台账为合成数据</translation>
+    </message>
+    <message>
+        <source>Size: area ∝ value, in {0}</source>
+        <translation>大小：面积与数值成正比，单位：{0}</translation>
+    </message>
+    <message>
+        <source>{0} (district total, not drawn as a bubble)</source>
+        <translation>{0}（全区合计，不画成圆）</translation>
+    </message>
+    <message>
+        <source>{0}: no figures</source>
+        <translation>{0}：无数据</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}: no value</source>
+        <translation>{0} · {1} · {2}：无数值</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>derived: {0}</source>
+        <translation>推导：{0}</translation>
+    </message>
+    <message>
+        <source>source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>无来源</translation>
+    </message>
+    <message>
+        <source>partial: not every place below has a value</source>
+        <translation>不完整：并非所有下级地点都有数值</translation>
+    </message>
+    <message>
+        <source>doubtful: sources disagree, or an estimate</source>
+        <translation>存疑：来源不一致或为估计数</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureChoices</name>
+    <message>
+        <source>Towns</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Y axis</source>
+        <translation>纵轴</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(one colour)</source>
+        <translation>（单一颜色）</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By town</source>
+        <translation>按乡镇</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +2352,101 @@ A synthetic one for trying things out: dongchuan register generate</source>
     </message>
 </context>
 <context>
+    <name>MotionTab</name>
+    <message>
+        <source>Motion chart</source>
+        <translation>动态气泡图</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>½ year a second</source>
+        <translation>每秒半年</translation>
+    </message>
+    <message>
+        <source>1 year a second</source>
+        <translation>每秒 1 年</translation>
+    </message>
+    <message>
+        <source>2 years a second</source>
+        <translation>每秒 2 年</translation>
+    </message>
+    <message>
+        <source>4 years a second</source>
+        <translation>每秒 4 年</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <source>Previous positions (dashed across years without values)</source>
+        <translation>以往位置（跨越无数值年份处为虚线）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Frame as PNG…</source>
+        <translation>当前画面导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Frame as SVG…</source>
+        <translation>当前画面导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Animation as GIF…</source>
+        <translation>动画导出为 GIF…</translation>
+    </message>
+    <message>
+        <source>Animation as PNG frames…</source>
+        <translation>动画导出为 PNG 帧序列…</translation>
+    </message>
+    <message>
+        <source>No yearly values for these units.</source>
+        <translation>这些单位没有年度数值。</translation>
+    </message>
+    <message>
+        <source>No unit has values for both of these measures in the same year.</source>
+        <translation>没有任何单位在同一年同时具有这两项指标的数值。</translation>
+    </message>
+    <message>
+        <source>{0} units; values in {1} of the years {2}–{3}.</source>
+        <translation>{0} 个单位；{2}–{3} 年中有 {1} 年有数值。</translation>
+    </message>
+    <message>
+        <source>No values in {0} (marked × on the slider).</source>
+        <translation>{0} 年无数值（滑块上以 × 标出）。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>PNG frames (*.png)</source>
+        <translation>PNG 帧序列 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Overview</source>
@@ -1591,6 +2496,17 @@ A synthetic one for trying things out: dongchuan register generate</source>
     </message>
 </context>
 <context>
+    <name>ProgramPane</name>
+    <message>
+        <source>Add project</source>
+        <translation>添加协作项目</translation>
+    </message>
+    <message>
+        <source>Enter an east–west cooperation project of this program into the ledger</source>
+        <translation>把该帮扶项目的一个东西部协作项目录入台账</translation>
+    </message>
+</context>
+<context>
     <name>ProgramsTab</name>
     <message>
         <source>Search programs (Chinese or English)</source>
@@ -1602,6 +2518,92 @@ A synthetic one for trying things out: dongchuan register generate</source>
     </message>
 </context>
 <context>
+    <name>QualityFilters</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any importance</source>
+        <translation>任意重要性</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部地点</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Search messages and names</source>
+        <translation>搜索说明和名称</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+</context>
+<context>
+    <name>QualityTab</name>
+    <message>
+        <source>Checked, value correct</source>
+        <translation>已核实，数值无误</translation>
+    </message>
+    <message>
+        <source>The figure was looked at and is right; the flag closes until the value changes.</source>
+        <translation>已核查该数据且无误；在数值改变之前不再提示。</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>Someone has to ask the town office or the source; the flag stays listed.</source>
+        <translation>需要向乡镇办公室或来源核实；问题保留在列表中。</translation>
+    </message>
+    <message>
+        <source>Note with the answer (optional)</source>
+        <translation>处理备注（可选）</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Data Quality</source>
+        <translation>数据质量</translation>
+    </message>
+    <message>
+        <source>No dataset open.</source>
+        <translation>没有打开数据集。</translation>
+    </message>
+    <message>
+        <source>{0} to follow up</source>
+        <translation>{0} 条待跟进</translation>
+    </message>
+    <message>
+        <source>{0} findings</source>
+        <translation>{0} 条问题</translation>
+    </message>
+    <message>
+        <source>{0} of {1} findings shown</source>
+        <translation>显示 {0} / {1} 条问题</translation>
+    </message>
+    <message>
+        <source>Open the figure or rule</source>
+        <translation>打开对应的数据或规则</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <source>Nothing to edit.</source>
@@ -1610,6 +2612,10 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source>Editing {0} “{1}”</source>
         <translation>正在编辑 {0}“{1}”</translation>
+    </message>
+    <message>
+        <source>万元 (10,000 yuan): 50.4 million yuan is 5040</source>
+        <translation>单位：万元（5040 万元填 5040，不要按元填）</translation>
     </message>
     <message>
         <source>comma-separated</source>
@@ -2003,6 +3009,14 @@ A synthetic one for trying things out: dongchuan register generate</source>
         <source>Export Chart (PNG, SVG)…</source>
         <translation>导出图表（PNG、SVG）…</translation>
     </message>
+    <message>
+        <source>target ±{0} %</source>
+        <translation>目标 ±{0}%</translation>
+    </message>
+    <message>
+        <source>target {0}, on track within ±{1} %: {2}–{3}</source>
+        <translation>目标 {0}，±{1}% 以内为正常：{2}—{3}</translation>
+    </message>
 </context>
 <context>
     <name>TimelinesTab</name>
@@ -2167,6 +3181,13 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source>Newly below: below the what-if line but not below the rule set&apos;s line. Of {0} households with a {1} income.</source>
         <translation>新增低于线：低于模拟线但不低于规则集监测线。共 {0} 户有 {1} 年收入记录。</translation>
+    </message>
+</context>
+<context>
+    <name>YearSlider</name>
+    <message>
+        <source>Years marked × have no values for the chosen measures</source>
+        <translation>标 × 的年份没有所选指标的数值</translation>
     </message>
 </context>
 <context>
