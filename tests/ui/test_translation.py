@@ -72,8 +72,8 @@ def test_window_speaks_chinese(chinese, qtbot, data_file):
     assert win.open_path(data_file)
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
     assert titles == [
-        "概览", "项目", "地点", "时间线", "防返贫监测", "农户台账", "地图", "动态气泡图", "数据质量",
-        "来源", "快照",
+        "概览", "项目", "地点", "时间线", "防返贫监测", "农户台账", "地图", "动态气泡图",
+        "数据质量", "来源", "快照",
     ]
     assert win.menuBar().actions()[0].text() == "文件(&F)"
     win.navigate("place", "530113105209")
