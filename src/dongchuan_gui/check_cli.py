@@ -21,11 +21,13 @@ EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
 _HEAD = {
     "en": (
-        "{n} finding(s): {rule} rule, {outlier} outlier, {unsourced} unsourced,"
+        "{n} finding(s): {rule} rule failed, {rule_not_checked} rule not checked,"
+        " {outlier} outlier, {unsourced} unsourced,"
         " {doubtful} doubtful; {checked} checked, {follow_up} to follow up"
     ),
     "zh": (
-        "共 {n} 项：规则 {rule}，异常值 {outlier}，无来源 {unsourced}，存疑 {doubtful}；"
+        "共 {n} 项：规则未通过 {rule}，规则未能核对 {rule_not_checked}，异常值 {outlier}，"
+        "无来源 {unsourced}，存疑 {doubtful}；"
         "已核实 {checked}，待跟进 {follow_up}"
     ),
 }

@@ -6,12 +6,21 @@ from dongchuan_gui.model.quality.generate import generate
 from tests.conftest import SEED, make_doc
 
 
+def _doubtful() -> int:
+    """Doubt-flagged figures of the bundled dataset, counted from the file itself."""
+    data = loads(SEED.read_bytes()).data
+    return sum(o.doubt for o in data.observations if o.status != "target")
+
+
 def test_check_bundled_dataset_exits_0_and_reports_the_empty_ledger(capsys):
     assert main(["check", str(SEED), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     first = out.splitlines()[0]
+    doubtful = _doubtful()
+    assert doubtful >= 8
     assert first.endswith(
-        "11 finding(s): 3 rule, 0 outlier, 0 unsourced, 8 doubtful; 0 checked, 0 to follow up"
+        f"{doubtful + 3} finding(s): 0 rule failed, 3 rule not checked, 0 outlier,"
+        f" 0 unsourced, {doubtful} doubtful; 0 checked, 0 to follow up"
     )
     assert "no cooperation projects entered" in out
     assert "households-helped 530113000000 yi-tourism 2018-01: no actual:" in out
@@ -24,7 +33,7 @@ def test_check_speaks_chinese_with_lang_or_locale(capsys, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert main(["check", str(SEED)]) == 0
-    assert "共 11 项" in capsys.readouterr().out
+    assert f"共 {_doubtful() + 3} 项" in capsys.readouterr().out
 
 
 def test_check_generated_dataset_fails_on_high_rules_and_lists_outliers(tmp_path, capsys):

@@ -137,11 +137,15 @@ def all_findings(dataset: Dataset) -> list[Finding]:
 
 
 def counts(found: Iterable[Finding]) -> dict[str, int]:
-    """Open flags by kind, and how many are marked."""
-    out = dict.fromkeys((*KINDS, "checked", "follow_up"), 0)
+    """Open flags by kind (a rule that could not be checked — no projects entered, or
+    a rule that cannot be evaluated — is counted apart from failed rules), and how
+    many are marked."""
+    out = dict.fromkeys((*KINDS, "rule_not_checked", "checked", "follow_up"), 0)
     for item in found:
-        if item.mark is None:
-            out[item.kind] += 1
-        else:
+        if item.mark is not None:
             out[item.mark.state] += 1
+        elif item.kind == "rule" and item.code != "rule_failed":
+            out["rule_not_checked"] += 1
+        else:
+            out[item.kind] += 1
     return out
