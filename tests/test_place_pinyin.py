@@ -1,12 +1,15 @@
-"""Village pinyin: overrides for polyphonic characters, 'ü' written as such and found
-whether typed as u or v."""
+"""Village pinyin: overrides for polyphonic characters (seeds/source/pinyin_overrides.csv),
+each with its reason; 'ü' written as such and found whether typed as u or v."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import sys
 
 from tests.conftest import ROOT
+
+OVERRIDES = ROOT / "seeds" / "source" / "pinyin_overrides.csv"
 
 
 def _build_seed():
@@ -17,14 +20,39 @@ def _build_seed():
     return module
 
 
+def _overrides() -> list[dict[str, str]]:
+    with open(OVERRIDES, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_override_says_why_and_corrects_the_machine():
+    build = _build_seed()
+    rows = _overrides()
+    assert {r["name"]: r["pinyin"] for r in rows} == {"长岭子": "Changlingzi", "格勒": "Gele"}
+    for row in rows:
+        assert row["reason"].strip(), row["name"]  # every override says why
+        machine = build.village_names(row["name"] + "村委会", {})[1]
+        assert machine != row["pinyin"], f"{row['name']}: the machine already gets it right"
+
+
 def test_polyphonic_characters_in_place_names():
     build = _build_seed()
-    assert build.village_names("长岭子村委会") == ("长岭子村", "Changlingzi", "Changlingzi Village")
-    assert build.village_names("格勒村委会") == ("格勒村", "Gele", "Gele Village")
-    assert build.village_names("绿茂村委会") == ("绿茂村", "Lümao", "Lümao Village")
-    assert build.village_names("岩头村委会")[1] == "Yantou"  # no override: machine pinyin
-    for name, (pinyin, why) in build.PINYIN_OVERRIDES.items():
-        assert pinyin and why, name  # every override says why
+    table = {r["name"]: r["pinyin"] for r in _overrides()}
+    assert build.village_names("长岭子村委会", table) == (
+        "长岭子村",
+        "Changlingzi",
+        "Changlingzi Village",
+    )
+    assert build.village_names("长岭子村委会", {})[1] == "Zhanglingzi"  # what pypinyin says
+    assert build.village_names("格勒村委会", table) == ("格勒村", "Gele", "Gele Village")
+    assert build.village_names("绿茂村委会", table) == ("绿茂村", "Lümao", "Lümao Village")
+    assert build.village_names("岩头村委会", table)[1] == "Yantou"  # no override: machine pinyin
+    assert build.village_names("京铜社区居委会", table) == (
+        "京铜社区",
+        "Jingtong",
+        "Jingtong Community",
+    )
+    assert build.village_names("京铜办事处", table) is None  # not a village-level name
 
 
 def test_the_seed_has_the_corrected_names_and_search_finds_them():

@@ -29,7 +29,7 @@ def test_series_orders_dated_values_and_keeps_undated_apart(seed_data):
         "incidence-2019",
     ]
     area = extract_series(ds, "area", place="530113000000")
-    assert len(area) == 0 and len(area.undated) == 2
+    assert len(area) == 0 and len(area.undated) == 3
 
 
 def test_mutations_notify_and_can_be_reverted(seed_data):

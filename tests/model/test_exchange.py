@@ -55,7 +55,7 @@ def test_csv_has_bom_and_chinese(ds, tmp_path):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(table) == 34
+    assert len(table) == 35
     first = table[0]
     assert (first["indicator_zh"], first["value"], first["place"]) == (
         "贫困发生率",
@@ -111,7 +111,7 @@ def test_export_shape_and_skips(ds):
         "same 52.88 % without a year.",
     }
     assert all(isinstance(v["value"], str) for v in result.values)
-    assert len(result.values) + len(result.skipped) == 34
+    assert len(result.values) + len(result.skipped) == 35
     assert all("no period" in reason for _, reason in result.skipped)
     assert json.loads(to_json(result))["dataValues"] == result.values
     lines = to_csv(result).decode().splitlines()

@@ -1,6 +1,7 @@
 """The bundled dataset: valid, complete, and every figure sourced."""
 
 import csv
+import hashlib
 import re
 
 import pytest
@@ -8,7 +9,13 @@ import pytest
 from dongchuan_gui.model import loads
 from dongchuan_gui.model.dataset import Dataset
 from dongchuan_gui.resources import seed_path
-from tests.conftest import SEED, SHARED
+from tests.conftest import ROOT, SEED
+
+# the dataset's own sources (vendored; seeds/source/ORIGIN.md says where they come from)
+SOURCE = ROOT / "seeds" / "source"
+# the founding article itself is not in the repository (its figures are the dataset's, its
+# sentences are not); it is beside a developer's checkout and in CI
+ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 
 TOWN_CODES = {
     "530113001000",
@@ -61,19 +68,50 @@ def test_every_article_figure_is_present_and_sourced(result, indicator, value, p
     assert any(o.source == "article" and o.locator.startswith("para. ") for o in found)
 
 
-def test_article_numbers_are_all_accounted_for(result):
-    article = SHARED / "article.txt"
-    if not article.exists():
-        pytest.skip("shared/source/article.txt is not beside this checkout")
-    text = article.read_text(encoding="utf-8")
-    numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
-    data = result.data
-    covered = {float(o.value) for o in data.observations}
-    covered |= {float(o.period[:4]) for o in data.observations if o.period}
-    covered |= {float(e.date[:4]) for e in data.events}
-    story_text = " ".join(s.text_en for s in data.stories)
-    covered |= {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", story_text)}
-    assert numbers - covered == set()
+def _article_numbers() -> list[dict[str, str]]:
+    with open(SOURCE / "article_numbers.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    "row", _article_numbers(), ids=lambda r: f"para{r['paragraph']}-{r['number']}"
+)
+def test_every_article_number_is_held_by_the_record_named(result, row):
+    record = next(
+        r
+        for r in getattr(result.data, row["record"].split("/")[0])
+        if r.id == row["record"].split("/")[1]
+    )
+    number, field = _number(row["number"]), row["field"]
+    if field == "value":
+        assert float(record.value) == number
+    elif field in ("period", "date"):
+        assert float(getattr(record, field)[:4]) == number
+    else:
+        found = re.findall(r"\d[\d,]*(?:\.\d+)?", getattr(record, field))
+        assert number in {_number(n) for n in found}
+
+
+def test_the_article_numbers_list_is_complete():
+    """The list was made from the article whose sha256 ORIGIN.md gives: every number in its
+    paragraphs (headings and the page footer not counted), paragraph by paragraph."""
+    if not ARTICLE.exists():
+        pytest.skip(f"{ARTICLE} is not beside this checkout; the list is checked where it is")
+    text = ARTICLE.read_bytes()
+    origin = (SOURCE / "ORIGIN.md").read_text(encoding="utf-8")
+    assert f"article.txt sha256: {hashlib.sha256(text).hexdigest()}" in origin
+    found, paragraph = [], 0
+    for line in text.decode("utf-8").splitlines():
+        if len(line.split()) < 8 and not line.rstrip().endswith("."):
+            continue  # a heading, or the page footer
+        paragraph += 1
+        found += [(paragraph, _number(n)) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", line)]
+    listed = [(int(r["paragraph"]), _number(r["number"])) for r in _article_numbers()]
+    assert sorted(listed) == sorted(found)
 
 
 def test_every_observation_has_source_and_locator(result):
@@ -98,10 +136,7 @@ def test_places_tree(result):
 
 
 def test_village_codes_match_official_list(result):
-    divisions = SHARED / "divisions.csv"
-    if not divisions.exists():
-        pytest.skip("shared/source/divisions.csv is not beside this checkout")
-    with divisions.open(encoding="utf-8") as handle:
+    with open(SOURCE / "divisions.csv", encoding="utf-8") as handle:
         official = {row["code"]: row["parent_code"] for row in csv.DictReader(handle)}
     ours = {p.code: p.parent for p in result.data.places if p.code}
     assert set(ours) == set(official)

@@ -99,7 +99,7 @@ def test_dhis2_export_then_import_into_an_emptied_copy(window, tmp_path, monkeyp
         window.edits.remove("observations", oid)
     monkeypatch.setattr(window.exchange, "ask_apply_dhis2", lambda summary: True)
     assert window.exchange.import_dhis2(out)
-    assert len(ds.data.observations) == 34
+    assert len(ds.data.observations) == 35
 
 
 def test_chart_exports(window, tmp_path):

@@ -21,7 +21,7 @@ def test_every_tab_builds_from_the_seed(window):
     ]
     assert window.windowTitle() == "dongchuan.json[*] — Dongchuan Workbench"
     assert not window.isWindowModified()
-    assert "176 places, 7 programs, 34 figures, 27 sources" in window.statusBar().currentMessage()
+    assert "176 places, 7 programs, 35 figures, 27 sources" in window.statusBar().currentMessage()
 
 
 def test_each_program_fills_the_pane_and_plot(window, dataset):
@@ -160,8 +160,8 @@ def test_timelines_compare_and_toggle(window):
     }
     tab.plot.render_now()
     assert len(tab.plot.plots) == 2  # % and people, on one shared year axis
-    keys = [
-        f"population-registered|{p}|" for p in (DISTRICT, "530113104000", WULONG, "530113106000")
+    keys = [f"population-registered|{p}|" for p in (DISTRICT, "530113104000")] + [
+        f"population-unspecified|{p}|" for p in (WULONG, "530113106000")
     ]
     tab.set_checked(keys)
     tab.plot.render_now()

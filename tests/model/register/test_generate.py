@@ -10,7 +10,7 @@ import numpy as np
 from dongchuan_gui.model.register import Register
 from dongchuan_gui.model.register.generate import generate, seed_places, village_codes
 
-DIVISIONS = Path(__file__).resolve().parents[4] / "shared" / "source" / "divisions.csv"
+DIVISIONS = Path(__file__).resolve().parents[3] / "seeds" / "source" / "divisions.csv"
 
 
 def test_same_seed_same_register_and_file(tmp_path):
@@ -31,11 +31,11 @@ def test_only_real_village_codes_and_all_of_them():
     reg = generate(20000, seed=1)
     assert set(reg.villages.tolist()) == set(codes.tolist())
     assert set((reg.villages // 1000 * 1000).tolist()) <= towns
-    if DIVISIONS.exists():
-        with open(DIVISIONS, encoding="utf-8") as handle:
-            real = {int(r["code"]) for r in csv.DictReader(handle)
-                    if r["level"] in ("village", "community")}
-        assert set(codes.tolist()) == real
+    with open(DIVISIONS, encoding="utf-8") as handle:
+        real = {
+            int(r["code"]) for r in csv.DictReader(handle) if r["level"] in ("village", "community")
+        }
+    assert set(codes.tolist()) == real
 
 
 def test_marked_synthetic_with_invented_ids(tmp_path):

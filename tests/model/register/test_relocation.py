@@ -77,7 +77,7 @@ def test_a_site_with_nobody_and_no_unrecorded_row():
     assert [s.place_id for s in board.sites] == ["yinmin-resettlement", "site-b"]
     empty = board.sites[1]
     assert empty.relocated == 0 and math.isnan(empty.share) and len(empty.without_job) == 0
-    assert board.sites[0].name("en") == "Yinmin Town resettlement community"  # bundled
+    assert board.sites[0].name("en") == "A resettlement community in Yinmin Town (name not known)"
 
 
 def test_the_board_agrees_with_the_aggregate():

@@ -166,7 +166,7 @@ def test_cell_text_in_both_languages(small):
     assert view.value(0, "village_name") == "菜园社区"
     assert view.value(0, "village") == "530113102001"
     assert view.value(0, "attribute") == "低保户"
-    assert view.value(0, "reloc_site") == "因民镇易地扶贫搬迁安置社区"
+    assert view.value(0, "reloc_site") == "因民镇搬迁安置社区（名称不详）"
     assert view.value(1, "reloc_site") == ""
     assert view.value(0, "measures") == "就业帮扶、搬迁后续扶持"
     assert view.value(1, "cause_other") == "因病、缺技术"

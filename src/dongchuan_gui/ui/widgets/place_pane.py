@@ -34,7 +34,12 @@ from .results_table import results_html
 if TYPE_CHECKING:
     from ..monitoring.place_lights import PlaceLights
 
-POPULATION = ("population-census", "population-registered", "population-resident")
+POPULATION = (
+    "population-census",
+    "population-registered",
+    "population-resident",
+    "population-unspecified",
+)
 
 
 def _results(dataset: Dataset, place_id: str) -> str:
