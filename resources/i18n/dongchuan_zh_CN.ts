@@ -1099,6 +1099,13 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>BubbleExport</name>
+    <message>
+        <source>Could not write {0}.</source>
+        <translation>无法写入 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>BubbleLegend</name>
     <message>
         <source>observed (reported)</source>
@@ -1943,6 +1950,10 @@ Open it read-only?</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <source>Invented figures, not real data</source>
+        <translation>虚构数据，非真实数据</translation>
+    </message>
+    <message>
         <source>{0} places, {1} programs, {2} figures, {3} sources</source>
         <translation>{0} 个地点，{1} 个项目，{2} 条数据，{3} 个来源</translation>
     </message>
@@ -1953,6 +1964,10 @@ Open it read-only?</source>
     <message>
         <source>[read-only]</source>
         <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>[invented figures]</source>
+        <translation>［虚构数据］</translation>
     </message>
     <message>
         <source>{0}[*] — Dongchuan Workbench</source>
@@ -2428,6 +2443,10 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no year has values.</source>
+        <translation>没有可导出的内容：没有任何年份有数值。</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>

@@ -54,6 +54,16 @@ def test_roll_up_is_derived_and_complete_unless_partial_is_asked():
     assert p.cell("figure:jobs", "t", 2016).missing  # v2 has no 2016 value
     partial = roll_up(figures_panel(ds), ds, "town", partial_ok=True).cell("figure:jobs", "t", 2016)
     assert partial.value == 5 and partial.partial
+    # a per-person income in yuan is not added up; a sum of money declared so is
+    money = [{"id": "inc", "name_zh": "收入", "name_en": "Income", "unit": "yuan"}]
+    obs = series("inc", {"2015": 9000}, place="v1") + series(
+        "inc", {"2015": 8000}, place="v2", prefix="b"
+    )
+    ds = dataset(places=VILLAGES, indicators=money, observations=obs)
+    assert roll_up(figures_panel(ds), ds, "town").cell("figure:inc", "t", 2015).missing
+    money[0]["aggregation"] = "sum"
+    ds = dataset(places=VILLAGES, indicators=money, observations=obs)
+    assert roll_up(figures_panel(ds), ds, "town").cell("figure:inc", "t", 2015).value == 17000
     # shares are not added up
     share = series("share", {"2015": 40}, place="v1") + series(
         "share", {"2015": 50}, place="v2", prefix="b"
@@ -73,10 +83,12 @@ def test_roll_up_never_replaces_an_observed_value():
     assert cell.value == 20 and cell.derived == ""
 
 
-def test_program_panel_and_merge():
-    ds = dataset(observations=series("jobs", {"2019": 3}, place="t", program="g"))
+def test_program_panel_takes_the_district_figure_only_and_merge():
+    ds = dataset(observations=series("jobs", {"2019": 3}, place="d", program="g"))
     p = program_panel(ds)
     assert p.places == ["g"] and p.cell("figure:jobs", "g", 2019).value == 3
+    at_town = dataset(observations=series("jobs", {"2019": 3}, place="t", program="g"))
+    assert program_panel(at_town).cell("figure:jobs", "g", 2019).missing  # the town's
     both = merge(figures_panel(ds), figures_panel(ds))
     assert both.values.shape[0] == 2 * len(ds.data.indicators)
 

@@ -26,24 +26,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .numbers import unit_label
 from .panel import Cell, Panel
 
 ROLES = ("x", "y", "size", "colour")
 OBSERVED, TWEENED, FADING, HIDDEN = "observed", "tweened", "fading", "hidden"
 KINDS = (HIDDEN, OBSERVED, TWEENED, FADING)  # codes 0..3 in ``FrameArrays.kind``
-
-UNIT_ZH = {
-    "yuan": "元",
-    "people": "人",
-    "households": "户",
-    "jobs": "个",
-    "posts": "个",
-    "projects": "个",
-    "units": "个",
-    "million yuan": "百万元",
-    "ha": "公顷",
-    "m": "米",
-}
 
 
 @dataclass(frozen=True)
@@ -342,10 +330,6 @@ def format_value(value: float) -> str:
     if abs(value) >= 1:
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{value:.4g}"
-
-
-def unit_label(unit: str, lang: str = "en") -> str:
-    return UNIT_ZH.get(unit, unit) if lang == "zh" else unit
 
 
 def measure_label(panel: Panel, measure: str, lang: str = "en") -> str:

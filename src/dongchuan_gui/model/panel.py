@@ -7,9 +7,10 @@ yearly figures only) and the household register's per-village aggregates
 derived (and how), doubtful, and where it came from. Nothing is interpolated: a
 year without a value is missing, and callers must show it as missing.
 
-``roll_up`` adds villages up to towns and towns up to the district for additive
-measures (counts, money, areas): the result is derived ("sum of 12 of 14 villages")
-and marked ``partial`` when not every child has a value.
+``roll_up`` adds villages up to towns and towns up to the district for measures that
+add up (``Indicator.adds_up``: counts, or money and areas declared ``aggregation:
+"sum"``): the result is derived ("sum of 14 of 14 places below"), and only made when
+every child has a value unless asked (then marked ``partial``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ import numpy as np
 
 from .dataset import Dataset
 from .periods import PeriodError, parse_period
-from .units import canonical, is_count
-
-ADDITIVE_UNITS = frozenset({"ha", "mu", "km²", "m²", "yuan", "万元", "million yuan", "亿元"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +144,7 @@ def figures_panel(dataset: Dataset, program: str | None = None) -> Panel:
             ind.name_en,
             ind.name_zh,
             ind.unit,
-            is_count(ind.unit) or canonical(ind.unit) in ADDITIVE_UNITS,
+            ind.adds_up(),
         )
         for ind in dataset.data.indicators
     ]
@@ -262,8 +260,9 @@ def register_panel(aggregates: list, places: list[str]) -> Panel:
 
 
 def program_panel(dataset: Dataset) -> Panel:
-    """Units are programs instead of places: each program's yearly figures (at any one
-    place; the district's when it has several)."""
+    """Units are programs instead of places: each program's yearly figures at the top
+    of the place tree (the district). A figure of a program at one village is that
+    village's, not the program's, and is left out."""
     programs = [g.id for g in dataset.data.programs]
     parts = [figures_panel(dataset, program=g) for g in programs]
     measures = parts[0].measures if parts else []
@@ -279,9 +278,11 @@ def program_panel(dataset: Dataset) -> Panel:
                 if not len(have):
                     continue
                 at_root = [i for i in have if part.places[i] in roots]
-                i = at_root[0] if at_root else have[0]
+                if not at_root:
+                    continue
+                i = at_root[0]
                 out.values[m, u, y] = column[i]
-                out.doubt[m, u, y] = part.doubt[m, i, y_part] or len(have) > 1 and not at_root
+                out.doubt[m, u, y] = part.doubt[m, i, y_part]
                 out.sources[(m, u, y)] = part.sources.get((m, int(i), y_part), "")
     return out
 

@@ -147,6 +147,17 @@ class Indicator(Record, kw_only=True):
     # a value more than this many times (or less than 1/this of) the previous one is
     # flagged; None: the dataset's setting
     max_change: Annotated[float, msgspec.Meta(gt=1)] | None = None
+    # whether values of places (or periods) add up to their parent's (or the whole
+    # period's): None = only for counts (people, households, jobs…); money and areas
+    # add up only when set to "sum" (a per-person income in yuan must not)
+    aggregation: Literal["sum", "none"] | None = None
+
+    def adds_up(self) -> bool:
+        if self.aggregation is not None:
+            return self.aggregation == "sum"
+        from .units import is_count
+
+        return is_count(self.unit)
 
 
 class Observation(Record, kw_only=True):
@@ -349,9 +360,9 @@ class ValidationRule(Record, kw_only=True):
     version: Annotated[int, msgspec.Meta(ge=1)] = 1
     name_en: str
     name_zh: str = ""
-    left: str
+    left: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
     operator: RuleOperator
-    right: str
+    right: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
     importance: Importance = "medium"
     missing: MissingStrategy = "skip_if_any_missing"
     tolerance: Annotated[float, msgspec.Meta(ge=0)] = 0.0  # absolute slack

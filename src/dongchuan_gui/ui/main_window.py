@@ -81,6 +81,11 @@ class MainWindow(QMainWindow):
         # open findings of the Data Quality tab, always in view
         self.quality_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.quality_status)
+        # a dataset of invented figures (a demonstration, a benchmark) says so always
+        self.synthetic_label = QLabel(self.tr("Invented figures, not real data"), self)
+        self.synthetic_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.synthetic_label.hide()
+        self.statusBar().addPermanentWidget(self.synthetic_label)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
         self.tab_keys: list[str] = [slot.key for slot in TABS]
@@ -235,6 +240,10 @@ class MainWindow(QMainWindow):
         name = doc.display_name()
         if doc.read_only:
             name += " " + self.tr("[read-only]")
+        synthetic = doc.dataset.data.meta.synthetic
+        if synthetic:
+            name += " " + self.tr("[invented figures]")
+        self.synthetic_label.setVisible(synthetic)
         self.setWindowTitle(self.tr("{0}[*] — Dongchuan Workbench").format(name))
         self.setWindowModified(not doc.is_clean)
         self.setWindowFilePath(str(doc.path) if doc.path else "")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..model.dataset import Dataset
+from ..model.numbers import format_quantity
 from ..model.periods import PeriodError, parse_period
 from ..model.records import Event, Observation
 from ..model.series import extract_series
 from .colors import color_for
+from .language import ui_lang
 from .widgets.timeline_plot import PlotMarks, PlotSeries
 
 
@@ -17,13 +19,9 @@ def tr(text: str) -> str:
 
 
 def format_value(value: float, unit: str = "") -> str:
-    if float(value).is_integer():
-        number = f"{int(value):,}"
-    else:
-        number = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if not unit:
-        return number
-    return f"{number} {unit}" if unit != "%" else f"{number} %"
+    """A value with its unit in the interface's language (``model.numbers``): in
+    Chinese, sums of money in 万元/亿元 and units in Chinese."""
+    return format_quantity(value, unit, ui_lang())
 
 
 def status_text(status: str) -> str:

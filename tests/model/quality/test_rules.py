@@ -187,3 +187,27 @@ def test_bundled_rules_pass_and_report_the_empty_ledger(seed_data):
     }
     held = [o for o in evaluate_rules(ds) if o.holds]
     assert {o.rule.id for o in held} >= {"posts-within-jobs", "incidence-is-share"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["-" * 1000 + "1", "(" * 900 + "1" + ")" * 900, "+".join(["1"] * 900), "1" * 2001],
+)
+def test_deep_or_long_expressions_are_refused_not_recursed(text):
+    with pytest.raises(ex.ExpressionError):
+        ex.parse(text)
+
+
+def test_a_hostile_rule_in_a_file_is_a_load_error_not_a_crash():
+    import msgspec
+
+    from dongchuan_gui.model import loads
+    from dongchuan_gui.model.problems import DatasetError
+
+    from ...conftest import make_doc
+
+    doc = make_doc()
+    doc["validation_rules"] = [rule(left="-" * 1500 + "1")]
+    with pytest.raises(DatasetError) as info:
+        loads(msgspec.json.encode(doc))
+    assert "validation_rules[0].left" in str(info.value.problems[0])

@@ -63,7 +63,7 @@ def test_band_is_the_dataset_setting():
         p.text() == "89 jobs is 11 % below the target 100 (actual of the same period;"
         " within ±10 % is on track)."
     )
-    assert p.text("zh") == "89 jobs低于目标 100 11%（同期实际值；±10% 以内为正常）。"
+    assert p.text("zh") == "实际 89 个，比目标 100 低 11%（同期实际值；±10% 以内为正常）。"
 
 
 def test_achieved_percent_uses_the_baseline_when_there_is_one():
@@ -110,3 +110,11 @@ def test_bundled_target_has_no_actual(seed_data):
 
     (p,) = progress(Dataset(seed_data))
     assert p.target.id == "tourism-households" and p.light == "no_actual"
+
+
+def test_shares_within_a_period_are_not_summed_into_an_actual():
+    ind = [{"id": "k", "name_zh": "指标", "name_en": "K", "unit": "%"}]
+    obs = series("k", {"2020-03": 30, "2020-06": 30}, prefix="a")
+    obs += [{**series("k", {"2020": 100}, prefix="t")[0], "status": "target"}]
+    p = one(dataset(indicators=ind, observations=obs))
+    assert p.actual is None and p.light == "no_actual"

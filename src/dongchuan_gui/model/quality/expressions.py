@@ -19,6 +19,9 @@ import re
 from dataclasses import dataclass
 
 PROJECT_FIELDS = ("funds", "count", "beneficiaries")
+MAX_DEPTH = 64  # brackets and signs nested deeper than this are refused, not recursed
+MAX_LENGTH = 2000
+MAX_TOKENS = 400  # numbers, names and signs: keeps every walk of the tree shallow
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<ref>#\{(?P<id>[^}]*)\})|(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)"
@@ -94,7 +97,10 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = _tokens(text)
+        if len(self.toks) > MAX_TOKENS:
+            raise ExpressionError(f"more than {MAX_TOKENS} numbers, names and signs")
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -126,7 +132,18 @@ class _Parser:
         return node
 
     def factor(self) -> Node:
+        self.depth += 1
+        try:
+            return self._factor()
+        finally:
+            self.depth -= 1
+
+    def _factor(self) -> Node:
         kind, value, at = self.take()
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(
+                f"nested more than {MAX_DEPTH} deep at character {at + 1}; write it flatter"
+            )
         if kind == "num":
             return Num(float(value))
         if kind == "ref":
@@ -160,6 +177,8 @@ class _Parser:
 
 
 def parse(text: str) -> Node:
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"longer than {MAX_LENGTH} characters")
     parser = _Parser(text)
     if not parser.toks:
         raise ExpressionError("the expression is empty")

@@ -48,8 +48,9 @@ class Finding:
 
 
 def apply_marks(found: Iterable[Finding], marks: Iterable[QualityMark]) -> list[Finding]:
-    """``found`` with each flag's latest mark: a mark holds while the figure still has
-    the value it had when marked (a rule's mark holds while the rule fails)."""
+    """``found`` with each flag's latest mark: a mark holds while the flag's value is
+    the one it had when marked — a figure's value, or for a rule the gap between its
+    two sides (either side changing reopens it)."""
     latest: dict[str, QualityMark] = {}
     for mark in marks:
         old = latest.get(mark.flag)

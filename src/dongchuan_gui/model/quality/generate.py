@@ -44,6 +44,7 @@ def generate(base: DatasetFile, figures: int = 100_000, seed: int = 1) -> Datase
             ValidationRule(
                 id=f"gen-rule-{k}",
                 name_en=f"Part {k} within whole",
+                name_zh=f"部分{k}不超过总数",
                 left=f"#{{{part}}}",
                 operator="<=",
                 right=f"#{{{whole}}}",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..numbers import format_number
+
 TEMPLATES: dict[str, tuple[str, str]] = {
     "unsourced": (
         "Figure {id} names no source.",
@@ -16,7 +18,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "rule_failed": (
         "{name}: {left} {op} {right} does not hold ({where}). {message}",
-        "{name}：{left} {op} {right} 不成立（{where}）。{message}",
+        "{name}：{left} {op} {right} 不成立（{where_zh}）。{message}",
     ),
     "rule_no_projects": (
         "{name}: no cooperation projects entered, so the ledger cannot be checked.",
@@ -40,11 +42,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "range_low": (
         "{period} value {value} is below the expected minimum {bound} of {indicator}.",
-        "{period} 数值 {value} 低于指标「{indicator}」的预期下限 {bound}。",
+        "{period} 数值 {value} 低于指标「{indicator_zh}」的预期下限 {bound}。",
     ),
     "range_high": (
         "{period} value {value} is above the expected maximum {bound} of {indicator}.",
-        "{period} 数值 {value} 高于指标「{indicator}」的预期上限 {bound}。",
+        "{period} 数值 {value} 高于指标「{indicator_zh}」的预期上限 {bound}。",
     ),
     "change": (
         "{period} value {value} is {ratio} times the {previous_period} value {previous}"
@@ -77,7 +79,5 @@ def render(code: str, params: dict[str, Any], lang: str = "en") -> str:
 
 
 def number(value: float) -> str:
-    """A value as people write it: no trailing zeros, at most 4 significant decimals."""
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.4g}" if abs(value) >= 1 else f"{value:.4g}"
+    """A value as people write it (``model.numbers``): never an exponent."""
+    return format_number(value)

@@ -290,12 +290,13 @@ def evaluate_rules(dataset: Dataset, table: FigureTable | None = None) -> list[O
     return out
 
 
-def _where(dataset: Dataset, key: Key) -> str:
+def _where(dataset: Dataset, key: Key, zh: bool) -> str:
     place, program, period = key
     parts = []
     if place:
         rec = dataset.place(place)
-        parts.append(rec.name_zh if rec else place)
+        name = (rec.name_zh if zh else (rec.name_en or rec.pinyin or rec.name_zh)) if rec else ""
+        parts.append(name or place)
     if program:
         parts.append(program)
     parts.append(period or "—")
@@ -344,7 +345,8 @@ def rule_findings(dataset: Dataset, table: FigureTable | None = None) -> list[Fi
                         "left": number(left),
                         "op": rule.operator,
                         "right": number(right),
-                        "where": _where(dataset, key),
+                        "where": _where(dataset, key, zh=False),
+                        "where_zh": _where(dataset, key, zh=True),
                         "message": rule.message_en,
                         "message_zh": rule.message_zh or rule.message_en,
                     },

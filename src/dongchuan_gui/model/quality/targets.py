@@ -6,8 +6,8 @@ indicator's direction). ``baseline`` figures are the starting point.
 The actual for a target period: for a cumulative indicator (running totals) the
 latest actual dated up to the end of the target's period; for any other indicator the
 actual of the same period, or the sum of the actuals dated within it after the
-baseline (incremental figures add up). Nothing is interpolated: a target without an
-actual says so.
+baseline when the indicator adds up (counts, or ``aggregation: "sum"``). Nothing is
+interpolated: a target without an actual says so.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..dataset import Dataset
+from ..numbers import format_number, format_quantity
 from ..periods import Period, PeriodError, parse_period
 from ..records import Indicator, Observation
 
@@ -61,7 +62,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "band": (
         "{actual_text} is {deviation} % {side} the target {target} ({rule}; within ±{band} %"
         " is on track).",
-        "{actual_text}{side_zh}目标 {target} {deviation}%（{rule_zh}；±{band}% 以内为正常）。",
+        "实际 {actual_text_zh}，比目标 {target} {side_zh} {deviation}%（{rule_zh}；"
+        "±{band}% 以内为正常）。",
     ),
 }
 
@@ -80,7 +82,7 @@ def _parse(text: str | None) -> Period | None:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.6g}"
+    return format_number(value)
 
 
 def _actual(
@@ -107,8 +109,8 @@ def _actual(
         and _end(p) <= _end(tp) + 1e-9
         and (after is None or p.start > after)
     ]
-    if not within:
-        return None, (), "no_actual"
+    if not within or (len(within) > 1 and not ind.adds_up()):
+        return None, (), "no_actual"  # shares or rates of parts do not add up to a whole
     return sum(float(o.value) for o in within), tuple(within), "sum"
 
 
@@ -169,10 +171,11 @@ def judge(
         achieved = None
     rule, rule_zh = _RULES[how]
     params = {
-        "actual_text": f"{_fmt(actual)} {ind.unit}",
+        "actual_text": format_quantity(actual, ind.unit, "en"),
+        "actual_text_zh": format_quantity(actual, ind.unit, "zh"),
         "deviation": _fmt(round(abs(deviation), 1)),
         "side": "below" if deviation < 0 else "above",
-        "side_zh": "低于" if deviation < 0 else "高于",
+        "side_zh": "低" if deviation < 0 else "高",
         "target": _fmt(goal),
         "rule": rule,
         "rule_zh": rule_zh,

@@ -296,10 +296,14 @@ class MotionTab(Tab):
         self.timer.start()
 
     def pause(self) -> None:
+        """Stop, on the nearest year: a still picture is always a keyframe, never a
+        moment between two years labelled as one of them."""
         if self.playing:
             self.playing = False
             self.timer.stop()
             self.play_button.setText(self.tr("Play"))
+        if self.track is not None and self.t != round(self.t):
+            self.show_time(float(round(self.t)))
 
     def _tick(self) -> None:
         span = self.track.span() if self.track is not None else None
@@ -337,7 +341,8 @@ class MotionTab(Tab):
 
     # ------------------------------------------------------------ export
     def export_frame(self, path: str | Path) -> None:
-        """The frame now shown as PNG or SVG (by the file's suffix)."""
+        """The frame now shown as PNG or SVG (by the file's suffix), on a year."""
+        self.pause()
         if Path(path).suffix.lower() == ".svg":
             bubble_export.export_svg(self.chart, path, self.title())
         else:
@@ -348,7 +353,7 @@ class MotionTab(Tab):
         speed: one animated GIF for a ``.gif`` path, else numbered PNG files."""
         span = self.track.span() if self.track is not None else None
         if span is None:
-            raise ValueError("there is nothing to export: no year has values")
+            raise ValueError(self.tr("There is nothing to export: no year has values."))
         self.pause()
         times = bubble_export.animation_times(*span, fps, float(self.speed.currentData()))
         return bubble_export.export_animation(self.chart, path, times, fps)

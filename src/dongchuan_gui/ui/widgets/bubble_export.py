@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from .bubble_chart import BubbleChart
 
 HOLD_LAST_MS = 1500  # the last frame stays a while before the GIF starts again
+
+
+def _cannot_write(path) -> str:
+    return QCoreApplication.translate("BubbleExport", "Could not write {0}.").format(path)
 
 
 def frame_image(chart: BubbleChart, width: int | None = None) -> QImage:
@@ -39,7 +43,7 @@ def frame_image(chart: BubbleChart, width: int | None = None) -> QImage:
 
 def export_png(chart: BubbleChart, path: str | Path, width: int = 1600) -> None:
     if not frame_image(chart, width).save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
+        raise OSError(_cannot_write(path))
 
 
 def export_svg(chart: BubbleChart, path: str | Path, title: str = "") -> None:
@@ -62,7 +66,7 @@ def export_svg(chart: BubbleChart, path: str | Path, title: str = "") -> None:
         for item in items:
             item.setExportMode(False)
     if not Path(path).exists():
-        raise OSError(f"could not write {path}")
+        raise OSError(_cannot_write(path))
 
 
 def animation_times(first: int, last: int, fps: float, speed: float) -> list[float]:
@@ -101,7 +105,7 @@ def export_animation(
         for k, image in enumerate(images, start=1):
             target = path.with_name(f"{path.stem}_{k:04d}.png")
             if not image.save(str(target), "PNG"):
-                raise OSError(f"could not write {target}")
+                raise OSError(_cannot_write(target))
             written.append(target)
         return written
     frames = [_to_pil(image, Image) for image in images]
