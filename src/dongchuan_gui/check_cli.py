@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import locale
+import math
 import os
 import sys
 
@@ -71,6 +72,11 @@ def language(choice: str | None) -> str:
     return "zh" if loc.lower().startswith("zh") else "en"
 
 
+def _finite(value: float | None) -> float | None:
+    """JSON has no Infinity or NaN: such a value is written as null."""
+    return value if value is None or math.isfinite(value) else None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         result = load_path(args.file)
@@ -83,7 +89,12 @@ def run(args: argparse.Namespace) -> int:
     found = all_findings(dataset)
     targets = progress(dataset)
     failed_high = sum(
-        f.kind == "rule" and f.importance == "high" and f.mark is None and f.code == "rule_failed"
+        # a high rule that could not be evaluated (a division by zero, an overflow)
+        # fails the run too: it must not pass unseen
+        f.kind == "rule"
+        and f.importance == "high"
+        and f.mark is None
+        and f.code in ("rule_failed", "rule_not_evaluable")
         for f in found
     )
     if args.json:
@@ -102,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
                     "place": f.place,
                     "program": f.program,
                     "period": f.period,
-                    "value": f.value,
+                    "value": _finite(f.value),
+                    "other": _finite(f.other),
                     "state": f.state,
                     "stale_mark": f.stale_mark is not None,
                     "code": f.code,
@@ -118,15 +130,15 @@ def run(args: argparse.Namespace) -> int:
                     "program": p.program,
                     "period": p.period,
                     "target": p.target.value,
-                    "actual": p.actual,
-                    "achieved": p.achieved,
+                    "actual": _finite(p.actual),
+                    "achieved": _finite(p.achieved),
                     "light": p.light,
                     "text": p.text(lang),
                 }
                 for p in targets
             ],
         }
-        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        print(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False))
     else:
         c = counts(found)
         print(f"{args.file}: " + _HEAD[lang].format(n=len(found), **c))

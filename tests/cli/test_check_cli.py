@@ -45,7 +45,7 @@ def test_check_generated_dataset_fails_on_high_rules_and_lists_outliers(tmp_path
     assert doc["failed_high"] > 0
     failed = [f for f in doc["findings"] if f["code"] == "rule_failed"]
     assert failed and all(f["importance"] == "high" for f in failed)
-    assert all(f["value"] > 0 for f in failed)  # the part exceeds its whole
+    assert all(f["value"] > f["other"] for f in failed)  # the part exceeds its whole
     assert doc["counts"]["outlier"] > 0
     assert {f["test"] for f in doc["findings"] if f["kind"] == "outlier"} >= {"change"}
 
@@ -72,7 +72,8 @@ def test_checked_mark_keeps_a_failed_rule_from_failing_the_run(tmp_path, capsys)
             "id": "m1",
             "flag": finding["key"],
             "state": "checked",
-            "value": 50,
+            "value": finding["value"],
+            "other_value": finding["other"],
             "record_kind": "validation_rules",
             "record_id": "r",
             "by": "x",

@@ -85,6 +85,8 @@ class MapPlaces:
     centre_id: str | None  # the district whose seat is the centre, if any
     converted: int = 0  # how many were converted from GCJ-02
     unknown_datum: list[str] = field(default_factory=list)  # ids left off
+    no_location: dict[str, list[str]] = field(default_factory=dict)  # layer -> ids left off
+    totals: dict[str, int] = field(default_factory=dict)  # layer -> places in the dataset
 
     def ids(self, layer: str | None = None) -> list[str]:
         return [p.id for p in self.places if layer is None or p.layer == layer]
@@ -114,9 +116,15 @@ def map_places(places: Iterable[Place]) -> MapPlaces:
     (the first district with a location; else the middle of the places)."""
     found: list[tuple[Place, str, float, float]] = []
     unknown: list[str] = []
+    no_location: dict[str, list[str]] = {}
+    totals: dict[str, int] = {}
     for place in places:
         layer = layer_of(place.level)
-        if place.location is None or layer is None:
+        if layer is None:
+            continue
+        totals[layer] = totals.get(layer, 0) + 1
+        if place.location is None:
+            no_location.setdefault(layer, []).append(place.id)
             continue
         loc = place.location
         wgs = to_wgs84(loc.lat, loc.lon, loc.datum)
@@ -151,7 +159,36 @@ def map_places(places: Iterable[Place]) -> MapPlaces:
         )
         for (p, layer, la, lo), x, y in zip(found, xs, ys, strict=True)
     ]
-    return MapPlaces(out, centre, centre_id, sum(p.converted for p in out), unknown)
+    converted = sum(p.converted for p in out)
+    return MapPlaces(out, centre, centre_id, converted, unknown, no_location, totals)
+
+
+# ----------------------------------------------------------------- picking
+LAYER_RANK = {"district": 2, "town": 1, "village": 0}
+
+
+def pick(candidates: Iterable[tuple[str, bool]]) -> int | None:
+    """Which of several places under the mouse is meant: ``candidates`` are (layer,
+    has a value) from the top of the drawing down. One with a value wins over one
+    without, then the higher level (district, town, village); else the topmost.
+    None when there is none."""
+    best: int | None = None
+    best_key: tuple[bool, int] | None = None
+    for k, (layer, has_value) in enumerate(candidates):
+        key = (has_value, LAYER_RANK.get(layer, -1))
+        if best_key is None or key > best_key:
+            best, best_key = k, key
+    return best
+
+
+def best_year(have: Iterable[int], wanted: Iterable[int | None]) -> int | None:
+    """The year to show: the first of ``wanted`` (the user's year, the shared one)
+    that has values, else the latest year with values, else None."""
+    have = set(have)
+    for year in wanted:
+        if year is not None and year in have:
+            return year
+    return max(have) if have else None
 
 
 # ----------------------------------------------------------------- measures and years

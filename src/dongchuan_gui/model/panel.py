@@ -48,7 +48,7 @@ class Cell:
     derived_zh: str = ""
     doubt: bool = False
     partial: bool = False
-    source: str = ""  # "source-id, locator" or the register's provenance
+    source: str = ""  # "source title, locator" (empty: no source)
 
     @property
     def missing(self) -> bool:
@@ -160,8 +160,18 @@ def figures_panel(dataset: Dataset, program: str | None = None) -> Panel:
         panel.values[at] = float(best.value)
         disagree = len({o.value for o in found}) > 1
         panel.doubt[at] = best.doubt or disagree or best.status == "estimate"
-        panel.sources[at] = f"{best.source or '?'}, {best.locator}".rstrip(", ")
+        panel.sources[at] = _source_text(dataset, best.source, best.locator)
     return panel
+
+
+def _source_text(dataset: Dataset, source_id: str | None, locator: str) -> str:
+    """ "title, locator" for a figure's source (its id when the dataset has no such
+    source); "" without a source."""
+    if not source_id:
+        return ""
+    record = dataset.source(source_id)
+    title = record.title if record is not None and record.title else source_id
+    return f"{title}, {locator}" if locator else title
 
 
 def roll_up(panel: Panel, dataset: Dataset, level: str, *, partial_ok: bool = False) -> Panel:

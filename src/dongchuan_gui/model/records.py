@@ -376,8 +376,9 @@ class ValidationRule(Record, kw_only=True):
 
 class QualityMark(Record, kw_only=True):
     """Someone's answer to a data-quality flag (DHIS2's follow-up): "checked, value
-    correct" or "follow up". ``value`` is the figure's value when marked: a later change
-    of the value reopens the flag."""
+    correct" or "follow up". ``value`` is the figure's value when marked (for a rule,
+    its left side, and ``other_value`` its right): a later change reopens the flag.
+    ``at`` is an ISO 8601 time with its zone; the latest answer counts."""
 
     id: Id
     flag: Annotated[str, msgspec.Meta(min_length=1, max_length=400)]
@@ -385,6 +386,7 @@ class QualityMark(Record, kw_only=True):
     record_kind: str = ""
     record_id: Id | None = None
     value: Number | None = None
+    other_value: Number | None = None  # a rule's right side when marked
     by: str = ""
     at: str
     note: str = ""

@@ -168,7 +168,7 @@ class EditController(QObject):
         record = CooperationProject(
             id=rid,
             name_zh="新协作项目",
-            name_en="New cooperation project",
+            name_en="",  # a placeholder here would be saved as the project's name
             partner=project_partner(self.document.dataset.program(program_id)),
             program=program_id,
             year=year,

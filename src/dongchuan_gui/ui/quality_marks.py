@@ -73,6 +73,7 @@ def marks_for(
                 record_kind=item.record_kind,
                 record_id=item.record_id or None,
                 value=item.value,
+                other_value=item.other,
                 by=by,
                 at=at,
                 note=note,

@@ -81,3 +81,40 @@ def test_schema_3_files_load_and_get_no_marks():
     doc["schema_version"] = 3
     result = loads(msgspec.json.encode(doc))
     assert result.migrated_from == 3 and result.data.quality_marks == []
+
+
+def test_a_rule_mark_reopens_when_either_side_changes_even_with_the_same_gap():
+    from .helpers import rule
+
+    ds = dataset(validation_rules=[rule()])
+    posts = next(o for o in ds.data.observations if o.id == "o3")
+    ds.replace("observations", msgspec.structs.replace(posts, value=150))  # 150 <= 100 fails
+    (f,) = [f for f in all_findings(ds) if f.kind == "rule"]
+    ds.add(
+        "quality_marks",
+        QualityMark(
+            id="m1",
+            flag=f.key,
+            state="checked",
+            value=f.value,
+            other_value=f.other,
+            at="2026-12-02T08:00:00+08:00",
+        ),
+    )
+    assert [f.state for f in all_findings(ds) if f.kind == "rule"] == ["checked"]
+    jobs = next(o for o in ds.data.observations if o.id == "o2")
+    ds.replace("observations", msgspec.structs.replace(jobs, value=150))
+    posts = next(o for o in ds.data.observations if o.id == "o3")
+    ds.replace("observations", msgspec.structs.replace(posts, value=200))  # same gap of 50
+    (f,) = [f for f in all_findings(ds) if f.kind == "rule"]
+    assert f.state == "open" and f.stale_mark is not None
+
+
+def test_the_latest_mark_is_by_time_not_by_text():
+    ds = flagged()
+    ds.add("quality_marks", mark("z:x-2020", "checked", 160.0, at="2026-12-02T08:30:00+08:00"))
+    # 01:00 UTC is 09:00 in Beijing: later, though its text sorts first
+    ds.add("quality_marks", mark("z:x-2020", "follow_up", 160.0, at="2026-12-02T01:00:00+00:00"))
+    ds.add("quality_marks", mark("z:x-2020", "checked", 160.0, at="yesterday"))
+    z = next(f for f in all_findings(ds) if f.key == "z:x-2020")
+    assert z.state == "follow_up"

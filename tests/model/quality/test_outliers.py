@@ -113,3 +113,10 @@ def test_flags_never_change_a_value():
     before = [o.value for o in ds.data.observations]
     assert flags(ds)
     assert [o.value for o in ds.data.observations] == before
+
+
+def test_days_are_consecutive_by_the_calendar():
+    ds = dataset(observations=series("jobs", {"2019-01-01": 10, "2019-01-03": 100}))
+    assert flags(ds, "change") == []  # two days apart
+    ds = dataset(observations=series("jobs", {"2019-02-28": 10, "2019-03-01": 100}))
+    assert [f.record_id for f in flags(ds, "change")] == ["x-2019-03-01"]

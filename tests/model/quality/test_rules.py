@@ -56,9 +56,9 @@ def test_failed_rule_message_names_values_place_and_period_in_both_languages():
     ds.data.observations[2].value = 150  # posts 150 > jobs 100
     (f,) = rule_findings(ds)
     assert f.importance == "high" and f.record_kind == "validation_rules"
-    assert f.text("en") == "r1: 150 <= 100 does not hold (g, —). Posts are jobs."
-    assert f.text("zh") == "岗位规则：150 <= 100 不成立（g, —）。岗位是就业。"
-    assert f.value == 50
+    assert f.text("en") == "r1: 150 <= 100 does not hold (Relocation, —). Posts are jobs."
+    assert f.text("zh") == "岗位规则：150 <= 100 不成立（搬迁，—）。岗位是就业。"
+    assert (f.value, f.other) == (150, 100)
 
 
 def test_missing_value_strategies():
@@ -211,3 +211,109 @@ def test_a_hostile_rule_in_a_file_is_a_load_error_not_a_crash():
     with pytest.raises(DatasetError) as info:
         loads(msgspec.json.encode(doc))
     assert "validation_rules[0].left" in str(info.value.problems[0])
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "why"),
+    [
+        ("1e308 * 10", "5", "not_finite"),
+        ("#{jobs} * 1e307", "1", "not_finite"),
+        ("#{jobs} / (#{posts} - 10)", "1", "not_finite"),  # posts is 10: division by zero
+    ],
+)
+def test_an_overflow_or_a_division_by_zero_is_never_a_pass(left, right, why):
+    ds = dataset(validation_rules=[rule(left=left, op="<=", right=right, importance="high")])
+    (f,) = [f for f in rule_findings(ds) if f.program == "g" or f.place is None]
+    assert f.code == "rule_not_evaluable" and f.params["why"] == why
+    assert "cannot be evaluated" in f.text() and "无法计算" in f.text("zh")
+
+
+def test_every_pairing_of_repeated_figures_is_checked():
+    a = [
+        {
+            "id": f"a{i}",
+            "indicator": "posts",
+            "program": "g",
+            "value": v,
+            "source": "s1",
+            "doubt": True,
+        }
+        for i, v in enumerate([1, 2, 3, 4, 5, 6, 7, 8, 9, 100])
+    ]
+    b = [
+        {
+            "id": f"b{i}",
+            "indicator": "jobs",
+            "program": "g",
+            "value": 50 + i,
+            "source": "s1",
+            "doubt": True,
+        }
+        for i in range(10)
+    ]
+    ds = dataset(observations=a + b, validation_rules=[rule()])
+    (f,) = rule_findings(ds)
+    assert f.code == "rule_failed" and f.value == 100
+
+
+def test_repeated_figures_against_a_children_sum_use_the_sum():
+    places = [
+        {"id": "v1", "level": "village", "name_zh": "一村", "parent": "t"},
+        {"id": "v2", "level": "village", "name_zh": "二村", "parent": "t"},
+    ]
+    obs = (
+        series("jobs", {"2020": 100}, place="v1", prefix="a")
+        + series("jobs", {"2020": 100}, place="v2", prefix="b")
+        + series("posts", {"2020": 10}, place="t", prefix="c")
+        + [{**series("posts", {"2020": 11}, place="t", prefix="d")[0], "doubt": True}]
+    )
+    ds = dataset(
+        places=places,
+        observations=obs,
+        validation_rules=[rule(left="#{posts}", right="children(#{jobs})")],
+    )
+    assert rule_findings(ds) == []  # 10 and 11 are both within 200
+
+
+def test_a_child_with_two_figures_makes_the_children_sum_not_evaluable():
+    places = [{"id": "v1", "level": "village", "name_zh": "一村", "parent": "t"}]
+    obs = (
+        series("jobs", {"2020": 100}, place="v1", prefix="a")
+        + [{**series("jobs", {"2020": 100000}, place="v1", prefix="b")[0], "doubt": True}]
+        + series("jobs", {"2020": 1701}, place="t", prefix="c")
+    )
+    ds = dataset(
+        places=places,
+        observations=obs,
+        validation_rules=[rule(left="children(#{jobs})", right="#{jobs}")],
+    )
+    (f,) = [f for f in rule_findings(ds) if f.place == "t"]
+    assert f.code == "rule_not_evaluable" and f.params["why"] == "child_twice"
+
+
+def test_ledger_sums_keep_people_and_households_apart_and_need_every_amount():
+    people = [{"id": "ppl", "name_zh": "人数", "name_en": "People", "unit": "people"}]
+    total = series("ppl", {"2019": 600}, program="g", prefix="t")
+    projects = [
+        {"id": "p1", "name_zh": "甲", "year": 2019, "funds": 1, "beneficiaries": 600},
+        {
+            "id": "p2",
+            "name_zh": "乙",
+            "year": 2019,
+            "funds": 1,
+            "beneficiaries": 300,
+            "beneficiaries_unit": "households",
+        },
+    ]
+    r = rule(left="projects.people", op="==", right="#{ppl}")
+    ds = dataset(
+        indicators=people, observations=total, validation_rules=[r], cooperation_projects=projects
+    )
+    assert rule_findings(ds) == []  # 600 people; the 300 households are not added in
+    projects[1].pop("funds")
+    r = rule(left="projects.funds", op="<=", right="#{ppl}")
+    ds = dataset(
+        indicators=people, observations=total, validation_rules=[r], cooperation_projects=projects
+    )
+    (f,) = rule_findings(ds)
+    assert f.params["why"] == "project_missing"

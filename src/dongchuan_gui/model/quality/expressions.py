@@ -7,7 +7,8 @@ names a reviewer can read).
                                 children (the villages of a town)
     projects.funds              sum of the cooperation ledger's funds (万元) in the year
     projects.count              how many projects the ledger has in the year
-    projects.beneficiaries      sum of their beneficiaries
+    projects.people             sum of their beneficiaries counted in people
+    projects.households         ... counted in households (the two never mixed)
     12.5, + - * / and brackets
 
 :func:`parse` returns a tree or raises :class:`ExpressionError` naming the position.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PROJECT_FIELDS = ("funds", "count", "beneficiaries")
+PROJECT_FIELDS = ("funds", "count", "people", "households")
 MAX_DEPTH = 64  # brackets and signs nested deeper than this are refused, not recursed
 MAX_LENGTH = 2000
 MAX_TOKENS = 400  # numbers, names and signs: keeps every walk of the tree shallow
@@ -172,7 +173,7 @@ class _Parser:
             return Projects(field)
         raise ExpressionError(
             f"unexpected {value!r} at character {at + 1}; expected a number, #{{indicator}},"
-            " children(#{indicator}), projects.funds/count/beneficiaries or '('"
+            " children(#{indicator}), projects.funds/count/people/households or '('"
         )
 
 

@@ -4,6 +4,8 @@ gave it (a :class:`~..records.QualityMark`). No Qt."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -34,7 +36,8 @@ class Finding:
     place: str | None = None
     program: str | None = None
     period: str | None = None
-    value: float | None = None
+    value: float | None = None  # the figure's value; for a rule, its left side
+    other: float | None = None  # for a rule, its right side
     mark: QualityMark | None = None  # the answer that still holds
     stale_mark: QualityMark | None = None  # an answer given for another value
 
@@ -51,21 +54,38 @@ def apply_marks(found: Iterable[Finding], marks: Iterable[QualityMark]) -> list[
     """``found`` with each flag's latest mark: a mark holds while the flag's value is
     the one it had when marked — a figure's value, or for a rule the gap between its
     two sides (either side changing reopens it)."""
-    latest: dict[str, QualityMark] = {}
+    latest: dict[str, tuple[float, QualityMark]] = {}
     for mark in marks:
+        when = mark_time(mark.at)
         old = latest.get(mark.flag)
-        if old is None or mark.at >= old.at:
-            latest[mark.flag] = mark
+        if old is None or when >= old[0]:
+            latest[mark.flag] = (when, mark)
     out = []
     for item in found:
-        mark = latest.get(item.key)
+        mark = latest[item.key][1] if item.key in latest else None
         if mark is None:
             out.append(item)
-        elif mark.value is None or item.value is None or _same(mark.value, item.value):
+        elif _holds(mark.value, item.value) and _holds(mark.other_value, item.other):
             out.append(_replace(item, mark=mark))
         else:
             out.append(_replace(item, stale_mark=mark))
     return out
+
+
+def mark_time(text: str) -> float:
+    """Seconds since the epoch of an ISO 8601 time (a time without a zone is taken as
+    UTC); -inf for a text that is not a time, so any real mark is later."""
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return float("-inf")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.timestamp()
+
+
+def _holds(marked: float | None, now: float | None) -> bool:
+    return marked is None or now is None or _same(marked, now)
 
 
 def _same(a: float, b: float) -> bool:
@@ -73,9 +93,25 @@ def _same(a: float, b: float) -> bool:
 
 
 def _replace(item: Finding, **changes: Any) -> Finding:
-    values = {name: getattr(item, name) for name in Finding.__slots__}
-    values.update(changes)
-    return Finding(**values)
+    return dataclasses.replace(item, **changes)
+
+
+def figure_names(dataset: Dataset, obs) -> tuple[str, str]:
+    """A figure as a reader names it: indicator, place or program, period (en, zh)."""
+    ind = dataset.indicator(obs.indicator)
+    place = dataset.place(obs.place) if obs.place else None
+    prog = dataset.program(obs.program) if obs.program else None
+    en = [ind.name_en if ind else obs.indicator]
+    zh = [ind.name_zh if ind else obs.indicator]
+    if place is not None:
+        en.append(place.name_en or place.pinyin or place.name_zh)
+        zh.append(place.name_zh)
+    if prog is not None:
+        en.append(prog.name_en)
+        zh.append(prog.name_zh)
+    en.append(obs.period or "undated")
+    zh.append(obs.period or "无年份")
+    return ", ".join(en), "，".join(zh)
 
 
 def source_findings(dataset: Dataset) -> list[Finding]:
@@ -84,6 +120,7 @@ def source_findings(dataset: Dataset) -> list[Finding]:
     for obs in dataset.data.observations:
         if obs.status == "target" or (obs.source and not obs.doubt):
             continue
+        what, what_zh = figure_names(dataset, obs)
         common = dict(
             record_kind="observations",
             record_id=obs.id,
@@ -101,7 +138,7 @@ def source_findings(dataset: Dataset) -> list[Finding]:
                     test="source",
                     importance="high",
                     code="unsourced",
-                    params={"id": obs.id},
+                    params={"id": obs.id, "what": what, "what_zh": what_zh},
                     **common,
                 )
             )
@@ -113,7 +150,12 @@ def source_findings(dataset: Dataset) -> list[Finding]:
                     test="doubt",
                     importance="medium",
                     code="doubtful",
-                    params={"id": obs.id, "comment": obs.comment},
+                    params={
+                        "id": obs.id,
+                        "what": what,
+                        "what_zh": what_zh,
+                        "comment": obs.comment,
+                    },
                     **common,
                 )
             )
@@ -143,9 +185,12 @@ def counts(found: Iterable[Finding]) -> dict[str, int]:
     many are marked."""
     out = dict.fromkeys((*KINDS, "rule_not_checked", "checked", "follow_up"), 0)
     for item in found:
-        if item.mark is not None:
-            out[item.mark.state] += 1
-        elif item.kind == "rule" and item.code != "rule_failed":
+        if item.mark is not None and item.mark.state == "checked":
+            out["checked"] += 1
+            continue
+        if item.mark is not None:  # to follow up: still to deal with, and counted so
+            out["follow_up"] += 1
+        if item.kind == "rule" and item.code != "rule_failed":
             out["rule_not_checked"] += 1
         else:
             out[item.kind] += 1

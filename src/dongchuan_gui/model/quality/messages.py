@@ -9,12 +9,12 @@ from ..numbers import format_number
 
 TEMPLATES: dict[str, tuple[str, str]] = {
     "unsourced": (
-        "Figure {id} names no source.",
-        "数据 {id} 没有注明来源。",
+        "{what}: the figure names no source.",
+        "{what_zh}：该数据没有注明来源。",
     ),
     "doubtful": (
-        "Figure {id} is marked doubtful. {comment}",
-        "数据 {id} 标记为存疑。{comment}",
+        "{what}: marked doubtful. {comment}",
+        "{what_zh}：标记为存疑。{comment}",
     ),
     "rule_failed": (
         "{name}: {left} {op} {right} does not hold ({where}). {message}",
@@ -23,6 +23,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "rule_no_projects": (
         "{name}: no cooperation projects entered, so the ledger cannot be checked.",
         "{name}：尚未录入协作项目，无法核对台账。",
+    ),
+    "rule_not_evaluable": (
+        "{name}: cannot be evaluated ({where}): {why_en}.",
+        "{name}：无法计算（{where_zh}）：{why_zh}。",
     ),
     "rule_bad": (
         "{name}: the rule cannot be evaluated: {error}",
@@ -57,6 +61,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 _SIDES = {"above": "高于", "below": "低于"}
+WHY = {
+    "not_finite": ("a division by zero or a number too large", "除数为零或数值过大"),
+    "project_missing": (
+        "a project of that year has no funds or beneficiaries entered",
+        "该年有协作项目未录入资金或受益人数",
+    ),
+    "child_twice": (
+        "a place below has two figures for the same period",
+        "下属某地同一时期有两个数值",
+    ),
+    "too_many": (
+        "too many repeated figures to pair for one place and period",
+        "同一地点同一时期重复数值过多，无法逐一配对",
+    ),
+}
 _DIRECTIONS = {"up": "增幅", "down": "降幅"}
 
 
@@ -67,6 +86,8 @@ def render(code: str, params: dict[str, Any], lang: str = "en") -> str:
         return f"{code} {params}"
     zh = lang.lower().startswith("zh")
     values = {k: ("" if v is None else v) for k, v in params.items()}
+    if "why" in params:
+        values["why_en"], values["why_zh"] = WHY.get(params["why"], (params["why"],) * 2)
     if zh:
         values.setdefault("side_zh", _SIDES.get(params.get("side", ""), ""))
         values.setdefault("direction_zh", _DIRECTIONS.get(params.get("direction", ""), ""))

@@ -21,7 +21,7 @@ import numpy as np
 from ..dataset import Dataset
 from .findings import Finding
 from .messages import number
-from .table import SPAN, FigureTable
+from .table import FigureTable
 
 
 def _group_stats(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
@@ -140,11 +140,13 @@ def outlier_findings(dataset: Dataset, table: FigureTable | None = None) -> list
             )
 
     # year-on-year (period-on-period) change
-    span = SPAN[precision]
-    gap = np.r_[np.inf, np.diff(when)]
-    next_period = np.abs(gap - span) < np.where(precision == 3, 1 / 365, span * 0.01)
-    same = np.r_[False, (group[1:] == group[:-1]) & (precision[1:] == precision[:-1])]
-    same &= next_period
+    ordinal = t.period_ordinal[t.period[rows]]
+    same = np.r_[
+        False,
+        (group[1:] == group[:-1])
+        & (precision[1:] == precision[:-1])
+        & (np.diff(ordinal) == 1),  # the period just before: 2018 → 2019, Jan 31 → Feb 1
+    ]
     prev = np.r_[np.nan, values[:-1]]
     both_positive = same & (values > 0) & (prev > 0)
     with np.errstate(divide="ignore", invalid="ignore"):

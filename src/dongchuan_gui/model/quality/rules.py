@@ -10,7 +10,7 @@ one)."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from .messages import number
 from .table import NONE, FigureTable
 
 Key = tuple[str | None, str | None, str | None]  # place, program, period
-MAX_COMBINATIONS = 16
+MAX_COMBINATIONS = 4096  # more pairings of repeated figures: "cannot evaluate here"
 _SLACK = 1e-9
 
 _COMPARE = {
@@ -55,6 +55,8 @@ class _Result:
     holds: np.ndarray  # bool
     skipped: np.ndarray  # bool
     reason: str = ""  # for every key: "no_projects" or "bad:..."
+    # keys where the rule cannot be evaluated, and why (a code of messages.WHY)
+    invalid: dict[int, str] = field(default_factory=dict)
 
 
 class _Figures:
@@ -69,12 +71,14 @@ class _Figures:
             name: order[bounds[code] : bounds[code + 1]] for name, code in t.indicator_ids.items()
         }
         self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._multi: dict[str, dict[int, list[float]]] = {}
         self.place_names = t.names(t.place_ids)
         self.program_names = t.names(t.program_ids)
         self.period_names = t.names(t.period_ids)
 
     def ref(self, ref: ex.Ref) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Sorted unique keys, the (first) value at each, and keys with two or more."""
+        """Sorted unique keys, the (first) value at each, and keys with two or more
+        figures (for ``children``: parent keys where a child has two or more)."""
         cached = self._cache.get((ref.indicator, ref.children))
         if cached is not None:
             return cached
@@ -90,18 +94,29 @@ class _Figures:
             parent = t.parent[child_place]
             ok = parent >= 0
             pkeys = t.key(parent[ok], t.program[rows][first][ok], t.period[rows][first][ok])
+            twice = pkeys[(count > 1)[ok]]
             uniq, inverse = np.unique(pkeys, return_inverse=True)
             values = np.bincount(inverse, weights=values[ok], minlength=len(uniq))
-            dups = np.empty(0, dtype=np.int64)
+            dups = np.unique(twice)
         result = (uniq, values, dups)
         self._cache[(ref.indicator, ref.children)] = result
         return result
 
     def all_values(self, ref: ex.Ref, key: int) -> list[float]:
-        t = self.t
-        rows = self._rows.get(ref.indicator, np.empty(0, dtype=np.int64))
-        keys = t.key(t.place[rows], t.program[rows], t.period[rows])
-        return [float(v) for v in t.value[rows][keys == key]]
+        """Every figure of the indicator at ``key`` (built once per indicator, for the
+        keys that hold more than one)."""
+        multi = self._multi.get(ref.indicator)
+        if multi is None:
+            t = self.t
+            rows = self._rows.get(ref.indicator, np.empty(0, dtype=np.int64))
+            keys = t.key(t.place[rows], t.program[rows], t.period[rows])
+            dups = set(self.ref(ex.Ref(ref.indicator))[2].tolist())
+            multi = {}
+            for k, v in zip(keys.tolist(), t.value[rows].tolist(), strict=True):
+                if k in dups:
+                    multi.setdefault(k, []).append(v)
+            self._multi[ref.indicator] = multi
+        return multi.get(key, [])
 
     def key_names(self, key: int) -> Key:
         place, program, period = (int(x) for x in self.t.split_key(np.int64(key)))
@@ -148,9 +163,13 @@ class _Figures:
             if field == "count":
                 total += 1
             elif field == "funds":
-                total += p.funds or 0.0
-            else:
-                total += p.beneficiaries or 0
+                if p.funds is None:
+                    return np.nan  # the sum would look complete while it is not
+                total += p.funds
+            elif p.beneficiaries_unit == field:  # "people" or "households"
+                if p.beneficiaries is None:
+                    return np.nan
+                total += p.beneficiaries
         return total
 
 
@@ -220,10 +239,10 @@ def _run(rule: ValidationRule, figures: _Figures) -> _Result:
         missing[j] = ~found
         if len(dups):
             dup |= np.isin(keys, dups)
-    for field in ex.PROJECT_FIELDS:
-        leaf = ex.Projects(field)
+    for name in ex.PROJECT_FIELDS:
+        leaf = ex.Projects(name)
         if leaf in _leaves(left) | _leaves(right):
-            leaves[leaf] = figures.projects_at(field, keys)
+            leaves[leaf] = figures.projects_at(name, keys)
     if rule.missing == "skip_if_any_missing":
         skipped = missing.any(axis=0) if refs else np.zeros(n, bool)
     elif rule.missing == "skip_if_all_missing":
@@ -232,23 +251,46 @@ def _run(rule: ValidationRule, figures: _Figures) -> _Result:
         skipped = np.zeros(n, bool)
     for ref in refs:
         leaves[ref] = np.nan_to_num(leaves[ref], nan=0.0)
-    a = _evaluate(left, leaves, n)
-    b = _evaluate(right, leaves, n)
-    skipped = skipped | np.isnan(a) | np.isnan(b)
-    holds = _compare(rule, a, b) & ~skipped
-    # keys where an indicator has two figures: every combination must hold
-    for i in np.flatnonzero(dup & ~skipped):
-        choices = [figures.all_values(ref, int(keys[i])) or [0.0] for ref in refs]
-        for combo in itertools.islice(itertools.product(*choices), MAX_COMBINATIONS):
-            one = {**leaves, **{ref: np.array([v]) for ref, v in zip(refs, combo, strict=True)}}
-            for leaf in list(one):
-                if isinstance(leaf, ex.Projects):
-                    one[leaf] = leaves[leaf][i : i + 1]
-            ai, bi = _evaluate(left, one, 1), _evaluate(right, one, 1)
-            if not _compare(rule, ai, bi)[0]:
+    invalid: dict[int, str] = {}
+    for leaf, values in leaves.items():
+        if isinstance(leaf, ex.Projects):
+            for i in np.flatnonzero(np.isnan(values) & ~skipped):
+                invalid[int(i)] = "project_missing"
+    for ref in refs:
+        if ref.children:
+            for i in np.flatnonzero(np.isin(keys, per_ref[ref][2]) & ~skipped):
+                invalid.setdefault(int(i), "child_twice")
+        leaves[ref] = np.nan_to_num(leaves[ref], nan=0.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        a = _evaluate(left, leaves, n)
+        b = _evaluate(right, leaves, n)
+    for i in np.flatnonzero(~(np.isfinite(a) & np.isfinite(b)) & ~skipped):
+        invalid.setdefault(int(i), "not_finite")  # a division by zero, an overflow
+    bad = np.zeros(n, bool)
+    bad[list(invalid)] = True
+    with np.errstate(over="ignore", invalid="ignore"):
+        holds = _compare(rule, a, b) & ~skipped & ~bad
+    # keys where an indicator has two figures: every pairing must hold
+    plain = [ref for ref in refs if not ref.children]
+    for i in np.flatnonzero(dup & ~skipped & ~bad):
+        # an indicator with one figure here keeps it (or 0 where missing is allowed)
+        choices = [figures.all_values(ref, int(keys[i])) or [leaves[ref][i]] for ref in plain]
+        if np.prod([len(c) for c in choices], dtype=float) > MAX_COMBINATIONS:
+            invalid[int(i)] = "too_many"
+            holds[i] = False
+            continue
+        for combo in itertools.product(*choices):
+            one = {leaf: values[i : i + 1] for leaf, values in leaves.items()}
+            one.update({ref: np.array([v]) for ref, v in zip(plain, combo, strict=True)})
+            with np.errstate(over="ignore", invalid="ignore"):
+                ai, bi = _evaluate(left, one, 1), _evaluate(right, one, 1)
+                ok = bool(np.isfinite(ai[0]) and np.isfinite(bi[0]) and _compare(rule, ai, bi)[0])
+            if not ok:
                 a[i], b[i], holds[i] = ai[0], bi[0], False
+                if not (np.isfinite(ai[0]) and np.isfinite(bi[0])):
+                    invalid[int(i)] = "not_finite"
                 break
-    return _Result(keys, a, b, holds, skipped)
+    return _Result(keys, a, b, holds, skipped, invalid=invalid)
 
 
 def _leaves(node: ex.Node) -> set:
@@ -275,6 +317,11 @@ def evaluate_rules(dataset: Dataset, table: FigureTable | None = None) -> list[O
             out.append(Outcome(rule, (None, None, None), None, None, None, r.reason))
             continue
         for i, key in enumerate(r.keys):
+            if i in r.invalid:
+                out.append(
+                    Outcome(rule, figures.key_names(int(key)), None, None, None, r.invalid[i])
+                )
+                continue
             skipped = bool(r.skipped[i])
             out.append(
                 Outcome(
@@ -298,9 +345,10 @@ def _where(dataset: Dataset, key: Key, zh: bool) -> str:
         name = (rec.name_zh if zh else (rec.name_en or rec.pinyin or rec.name_zh)) if rec else ""
         parts.append(name or place)
     if program:
-        parts.append(program)
+        prog = dataset.program(program)
+        parts.append((prog.name_zh if zh else prog.name_en) if prog else program)
     parts.append(period or "—")
-    return ", ".join(parts)
+    return ("，" if zh else ", ").join(parts)
 
 
 def rule_findings(dataset: Dataset, table: FigureTable | None = None) -> list[Finding]:
@@ -332,7 +380,28 @@ def rule_findings(dataset: Dataset, table: FigureTable | None = None) -> list[Fi
                     )
                 )
             continue
-        for i in np.flatnonzero(~r.holds & ~r.skipped):
+        for i, why in sorted(r.invalid.items()):
+            place, program, period = key = figures.key_names(int(r.keys[i]))
+            out.append(
+                Finding(
+                    key=f"rule:{rule.id}:{place or ''}:{program or ''}:{period or ''}",
+                    importance=rule.importance,
+                    code="rule_not_evaluable",
+                    params={
+                        **names,
+                        "why": why,
+                        "where": _where(dataset, key, zh=False),
+                        "where_zh": _where(dataset, key, zh=True),
+                    },
+                    place=place,
+                    program=program,
+                    period=period,
+                    **base,
+                )
+            )
+        invalid = np.zeros(len(r.keys), bool)
+        invalid[list(r.invalid)] = True
+        for i in np.flatnonzero(~r.holds & ~r.skipped & ~invalid):
             place, program, period = key = figures.key_names(int(r.keys[i]))
             left, right = float(r.left[i]), float(r.right[i])
             out.append(
@@ -350,7 +419,8 @@ def rule_findings(dataset: Dataset, table: FigureTable | None = None) -> list[Fi
                         "message": rule.message_en,
                         "message_zh": rule.message_zh or rule.message_en,
                     },
-                    value=left - right,
+                    value=left,
+                    other=right,
                     place=place,
                     program=program,
                     period=period,

@@ -4,6 +4,8 @@ time. One pass over the records; every test after it is vectorised."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from ..periods import PeriodError, parse_period
@@ -18,6 +20,17 @@ def _codes(values: list, table: dict) -> np.ndarray:
     for value in dict.fromkeys(values):  # distinct values, in C
         table.setdefault(value, len(table))
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
+
+
+def _ordinal(p) -> int:
+    """Years, quarters, months or days counted from year 0 (days by the calendar)."""
+    if p.precision == "year":
+        return p.year
+    if p.precision == "quarter":
+        return p.year * 4 + p.quarter - 1
+    if p.precision == "month":
+        return p.year * 12 + p.month - 1
+    return dt.date(p.year, p.month, p.day).toordinal()
 
 
 class FigureTable:
@@ -36,6 +49,7 @@ class FigureTable:
         # periods: position in time and precision (-1: none or not a period)
         start = np.full(len(self.period_ids), np.nan)
         precision = np.full(len(self.period_ids), -1, dtype=np.int8)
+        ordinal = np.zeros(len(self.period_ids), dtype=np.int64)
         for text, code in self.period_ids.items():
             if text is None:
                 continue
@@ -45,7 +59,9 @@ class FigureTable:
                 continue
             start[code] = p.start
             precision[code] = PRECISION[p.precision]
+            ordinal[code] = _ordinal(p)
         self.period_start = start
+        self.period_ordinal = ordinal  # consecutive periods of one precision differ by 1
         self.period_precision = precision
         self.period_year = np.where(np.isnan(start), -1, np.floor(np.nan_to_num(start))).astype(
             np.int64

@@ -24,6 +24,7 @@ from ..records import Indicator, Observation
 Light = Literal["on_track", "behind", "ahead", "no_actual", "no_rule"]
 ACTUAL_STATUSES = ("reported", "estimate")
 _SPAN = {"year": 1.0, "quarter": 0.25, "month": 1 / 12, "day": 1 / 365}
+_ORDER = {"year": 0, "quarter": 1, "month": 2, "day": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "目标没有注明时期，无法对应实际数值。",
     ),
     "zero_target": (
-        "The target is 0 and there is no baseline: a ±{band} % band around 0 is empty.",
-        "目标为 0 且没有基线，无法按 ±{band}% 判断。",
+        "The target is 0 and no baseline differs from it: a ±{band} % band around 0 is"
+        " empty, so only an actual of exactly 0 can be judged (met).",
+        "目标为 0 且没有不同于目标的基线：±{band}% 的范围为空，"
+        "只有实际值恰为 0 时才能判断（达标）。",
+    ),
+    "met": (
+        "{actual_text}: the target {target} is met exactly.",
+        "实际 {actual_text_zh}，恰好达到目标 {target}。",
     ),
     "band": (
         "{actual_text} is {deviation} % {side} the target {target} ({rule}; within ±{band} %"
@@ -102,13 +109,16 @@ def _actual(
     same = [o for p, o in dated if o.period == target.period]
     if same:
         return float(same[-1].value), (same[-1],), "same_period"
-    within = [
-        o
+    inside = [
+        (p, o)
         for p, o in dated
         if p.start >= tp.start - 1e-9
         and _end(p) <= _end(tp) + 1e-9
         and (after is None or p.start > after)
     ]
+    # a quarter and its own months overlap: only the coarsest precision is added up
+    coarsest = min((_ORDER[p.precision] for p, _ in inside), default=0)
+    within = [o for p, o in inside if _ORDER[p.precision] == coarsest]
     if not within or (len(within) > 1 and not ind.adds_up()):
         return None, (), "no_actual"  # shares or rates of parts do not add up to a whole
     return sum(float(o.value) for o in within), tuple(within), "sum"
@@ -151,6 +161,13 @@ def judge(
         scale = abs(goal)
     elif base is not None and base != goal:
         scale = abs(base - goal)
+    elif actual == goal:
+        params = {
+            "actual_text": format_quantity(actual, ind.unit, "en"),
+            "actual_text_zh": format_quantity(actual, ind.unit, "zh"),
+            "target": _fmt(goal),
+        }
+        return Progress(**key, achieved=100.0, light="on_track", code="met", params=params)
     else:
         return Progress(
             **key, achieved=None, light="no_rule", code="zero_target", params={"band": _fmt(band)}

@@ -153,14 +153,20 @@ class Names:
 
 
 def tally(found: Iterable[Finding]) -> dict[str, int]:
-    """Open findings by kind (failed and unchecked rules apart) and answered ones by
-    their answer."""
+    """Findings still to deal with by kind (failed and unchecked rules apart) — those
+    marked "follow up" among them, since they still need work — and how many are
+    checked and how many are to follow up."""
     out = dict.fromkeys(
         ("rule", "rule_unchecked", "outlier", "unsourced", "doubtful", "checked", "follow_up"),
         0,
     )
     for item in found:
-        out[item.mark.state if item.mark is not None else finding_kind(item)] += 1
+        if item.mark is not None and item.mark.state == "checked":
+            out["checked"] += 1
+            continue
+        out[finding_kind(item)] += 1
+        if item.mark is not None:
+            out["follow_up"] += 1
     return out
 
 
@@ -176,9 +182,10 @@ def counts_text(c: dict[str, int]) -> str:
     ):
         if c.get(key):
             parts.append(one if c[key] == 1 else many.format(c[key]))
-    marked = c.get("checked", 0) + c.get("follow_up", 0)
-    if marked:
-        parts.append(tr("{0} marked").format(marked))
+    if c.get("follow_up"):
+        parts.append(tr("{0} to follow up").format(c["follow_up"]))
+    if c.get("checked"):
+        parts.append(tr("{0} checked").format(c["checked"]))
     return " · ".join(parts) if parts else tr("No data-quality findings")
 
 
