@@ -164,7 +164,9 @@ class ExchangeController(QObject):
         try:
             self.window.tab("quality").export_quality_report(path)
         except OSError as exc:
-            self.window.report_problem(str(exc))
+            self.window.report_problem(
+                self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc)
+            )
             return None
         return path
 
@@ -188,8 +190,10 @@ class ExchangeController(QObject):
         write = write_ledger_csv if path.suffix.lower() == ".csv" else write_ledger_xlsx
         try:
             write(path, self.dataset, ui_lang())
-        except OSError as exc:
-            self.window.report_problem(str(exc))
+        except OSError as exc:  # name the file chosen, not the temporary one beside it
+            self.window.report_problem(
+                self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc)
+            )
             return None
         count = len(self.dataset.data.cooperation_projects)
         if count:
