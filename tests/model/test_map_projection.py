@@ -9,12 +9,14 @@ import pytest
 
 from dongchuan_gui.model.geo import haversine_m, wgs84_to_gcj02
 from dongchuan_gui.model.map_layout import (
+    best_year,
     bubble_diameters,
     colour_positions,
     legend_values,
     map_places,
     measures_with_values,
     nice_below,
+    pick,
     project,
     project_array,
     scale_for,
@@ -91,6 +93,26 @@ def test_places_are_converted_from_gcj02_and_centred_on_the_district_seat():
     )
     assert town.x < 0 < town.y  # north-west of the seat
     assert [p.layer for p in drawn.places] == ["town", "district", "village"]
+    # what is left off for want of coordinates is counted by layer, against the total
+    assert drawn.no_location == {"village": ["nowhere"]}
+    assert drawn.totals == {"town": 1, "district": 1, "village": 3}
+
+
+def test_picking_prefers_a_value_then_the_higher_level():
+    # (layer, has a value), top of the drawing first
+    assert pick([("village", False), ("town", True)]) == 1
+    assert pick([("town", True), ("village", True)]) == 0
+    assert pick([("town", False), ("village", True)]) == 1  # the one with a value
+    assert pick([("village", True), ("village", True)]) == 0  # the topmost
+    assert pick([("town", True), ("district", True)]) == 1
+    assert pick([]) is None
+
+
+def test_the_year_shown_has_values_when_any_year_has():
+    assert best_year({2019, 2023}, (2018, 2025)) == 2023  # neither wanted year has values
+    assert best_year({2019, 2023}, (2019, 2023)) == 2019  # the user's year first
+    assert best_year({2019, 2023}, (None, 2019)) == 2019  # else the shared one
+    assert best_year(set(), (2018,)) is None
 
 
 def test_without_a_district_the_middle_is_the_centre():

@@ -31,8 +31,18 @@ def test_yearly_figures_only_and_gaps_stay_missing():
     assert p.cell("figure:jobs", "t", 2015).value == 10
     assert p.cell("figure:jobs", "t", 2016).missing  # not interpolated
     assert p.cell("figure:jobs", "t", 2017).missing
-    assert p.cell("figure:jobs", "t", 2015).source == "s1"
+    assert p.cell("figure:jobs", "t", 2015).source == "An article"  # the title, not the id
     assert list(p.observed_years("figure:jobs", "t")) == [2015, 2018]
+
+
+def test_a_figure_names_its_source_by_title_with_the_locator():
+    obs = series("jobs", {"2015": 10}, place="t")
+    obs[0]["locator"] = "para. 12"
+    obs += series("jobs", {"2016": 11}, place="t", prefix="n")
+    del obs[1]["source"]
+    p = figures_panel(dataset(observations=obs))
+    assert p.cell("figure:jobs", "t", 2015).source == "An article, para. 12"
+    assert p.cell("figure:jobs", "t", 2016).source == ""  # no source: nothing made up
 
 
 def test_disagreeing_figures_are_marked_doubtful():

@@ -167,15 +167,19 @@ def test_hovering_a_bubble_reads_out_its_figure_and_source(qtbot, tab, dataset):
     QTest.mouseMove(tab.view.plot.viewport(), tab.view.viewport_pos(AWANG) + QPoint(-18, 0))
     qtbot.waitUntil(lambda: "Awang Town" in tab.readout.text())
     title = dataset.source("awang-baike").title
+    # Xiangyang Community is drawn 1 px from the town's centre: said on a line of its own
+    also = "Also at this spot: Xiangyang Community: no value"
     assert tab.readout.text() == (
         f"Awang Town · 2019 · Household-registered population: 37,522 people"
-        f" · source: {title}, overview"
+        f" · source: {title}, overview\n{also}"
     )
     # the next year with the keys, the mouse still there: the read-out follows
     tab.year_box.setFocus()
     QTest.keyClick(tab.year_box, Qt.Key.Key_Down)
     assert tab.year() == 2023
-    assert tab.readout.text() == "Awang Town · 2023 · Household-registered population: no value"
+    assert tab.readout.text() == (
+        f"Awang Town · 2023 · Household-registered population: no value\n{also}"
+    )
     QTest.keyClick(tab.year_box, Qt.Key.Key_Up)
     QTest.mouseMove(tab.view.plot.viewport(), tab.view.viewport_pos(TANGDAN))
     qtbot.waitUntil(lambda: "Tangdan Town" in tab.readout.text())
@@ -299,3 +303,93 @@ def test_in_the_window_a_click_on_the_map_opens_the_place(qtbot, window):
     settle(qtbot, 20)
     assert window.tab_widget.currentWidget() is window.tab("places")
     assert window.tab("places").current_location()[1] == TANGDAN
+
+
+XIANGYANG = "530113104001"  # a community drawn 78 m (about 1 px) from Awang's centre
+
+
+def test_the_centre_of_a_town_opens_the_town_and_says_the_community_there(qtbot, tab):
+    choose(qtbot, tab.measure_box, POPULATION)
+    choose(qtbot, tab.year_box, 2019)
+    town, community = tab.view.viewport_pos(AWANG), tab.view.viewport_pos(XIANGYANG)
+    assert (town - community).manhattanLength() <= 3
+    # towns are drawn over the villages inside them
+    assert tab.view.layers["town"].zValue() > tab.view.layers["village"].zValue()
+    QTest.mouseMove(tab.view.plot.viewport(), town)
+    qtbot.waitUntil(lambda: tab.view.hovered == AWANG)
+    first, also = tab.readout.text().split("\n")
+    assert first.startswith("Awang Town · 2019 · Household-registered population: 37,522")
+    assert also == "Also at this spot: Xiangyang Community: no value"
+    got = []
+    tab.link_activated.connect(lambda kind, record_id: got.append(record_id))
+    click(qtbot, tab.view.plot.viewport(), town)
+    settle(qtbot)
+    assert got == [AWANG] and tab.state.record_id == AWANG
+    # villages alone: the community can be had
+    choose(qtbot, tab.layer_box, "villages")
+    click(qtbot, tab.view.plot.viewport(), tab.view.viewport_pos(XIANGYANG))
+    settle(qtbot)
+    assert got == [AWANG, XIANGYANG]
+
+
+def test_village_names_show_where_they_have_room(qtbot, tab):
+    names = {
+        tab.places.places[i].id: label
+        for i, label in tab.view.labels.items()
+        if tab.places.places[i].layer == "village"
+    }
+    assert names[DASHITOU].isVisible()  # room beside it
+    assert not names[XIANGYANG].isVisible()  # under Awang's bubble: no room
+    choose(qtbot, tab.layer_box, "towns")
+    assert not any(label.isVisible() for label in names.values())
+    choose(qtbot, tab.layer_box, "villages")
+    assert all(label.isVisible() for label in names.values())
+
+
+def test_it_opens_on_a_year_with_values_and_a_measure_change_moves_to_one(qtbot, dataset, session):
+    def open_on(year):
+        state = ViewState()
+        state.set_year(year)
+        tab = MapTab(PanelSource(session), state)
+        qtbot.addWidget(tab)
+        tab.set_dataset(dataset)
+        show_active(qtbot, tab)
+        qtbot.waitUntil(lambda: tab.places is not None and bool(tab.view.legend.content.title))
+        return tab
+
+    # the shared year 2018 has no register figures: the latest year with values instead
+    tab = open_on(2018)
+    assert tab.measure() == "register:incidence"
+    assert tab.year() == YEAR == tab.state.year
+    assert tab.year_box.currentText() == str(YEAR)  # not "(no value)"
+    # a year that has values is kept
+    assert open_on(2022).year() == 2022
+    # the population measure has values in 2019 only (at Awang): the year moves there
+    choose(qtbot, tab.measure_box, POPULATION)
+    assert tab.year() == 2019 and tab.state.year == 2019
+    assert "1 of 12 places drawn have a value for 2019" in tab.view.legend.texts()
+    # back to a register measure: the register begins later, so its latest year
+    choose(qtbot, tab.measure_box, "register:incidence")
+    assert tab.year() == YEAR
+    # a year with values stays through a measure change
+    choose(qtbot, tab.year_box, 2022)
+    choose(qtbot, tab.measure_box, "register:median_income")
+    assert tab.year() == 2022 == tab.state.year
+
+
+def test_the_legend_says_how_many_places_have_no_coordinates(qtbot, tab):
+    # 130 villages, 35 communities and a resettlement site; 5 of them have coordinates
+    villages = (
+        "161 of 166 villages, communities and resettlement sites have no coordinates"
+        " in the sources and are not drawn"
+    )
+    towns = (
+        "2 of 9 towns, townships and subdistricts have no coordinates in the sources"
+        " and are not drawn"
+    )
+    texts = tab.view.legend.texts()
+    assert villages in texts and towns in texts
+    choose(qtbot, tab.layer_box, "towns")
+    texts = tab.view.legend.texts()
+    assert towns in texts and villages not in texts
+    assert tab.view.legend.not_drawn.isVisible()

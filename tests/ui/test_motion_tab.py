@@ -258,3 +258,155 @@ def test_exports(tab, tmp_path):
     tab.export_frame(tmp_path / "now.png")
     with Image.open(tmp_path / "now.png") as image:
         assert image.width == 1600
+
+
+# ---------------------------------------------------------------- review fixes
+INVENTED = "Invented figures: the household register is synthetic"
+RED = (0xB0, 0x00, 0x20)
+
+
+def bare_tab(qtbot, dataset, view_state=None) -> MotionTab:
+    """The bundled dataset alone, no register."""
+    source = PanelSource(None)
+    source.set_dataset(dataset)
+    tab = MotionTab(source, view_state or ViewState())
+    qtbot.addWidget(tab)
+    tab.set_dataset(dataset)
+    tab.resize(1300, 800)
+    show_active(qtbot, tab)
+    settle(qtbot, 20)
+    return tab
+
+
+def reddish(image, box) -> int:
+    """Pixels of the legend's warning red inside ``box`` (x0, y0, x1, y1) of a PIL image."""
+    rgb = image.convert("RGB")
+    x0, y0, x1, y1 = box
+    return sum(
+        1
+        for x in range(x0, x1)
+        for y in range(y0, y1)
+        if (p := rgb.getpixel((x, y)))[0] > 140 and p[1] < 70 and p[2] < 90
+    )
+
+
+def test_a_synthetic_register_is_said_in_the_legend_and_every_export(tab, tmp_path):
+    assert INVENTED in " ".join(tab.chart.legend.texts())
+    tab.export_frame(tmp_path / "frame.png")
+    tab.export_frame(tmp_path / "frame.svg")
+    assert INVENTED in (tmp_path / "frame.svg").read_text(encoding="utf-8")
+    with Image.open(tmp_path / "frame.png") as png:
+        right = (png.width * 2 // 3, 0, png.width, png.height // 4)
+        assert reddish(png, right) > 30  # the red warning, beside the plot
+    gif = tmp_path / "motion.gif"
+    tab.export_animation(gif, fps=1)
+    with Image.open(gif) as frames:
+        frames.seek(0)
+        assert reddish(frames, (frames.width * 2 // 3, 0, frames.width, frames.height // 4)) > 30
+
+
+def test_figures_from_the_dataset_are_not_called_invented(qtbot, dataset):
+    tab = bare_tab(qtbot, dataset)
+    assert tab.chart.setup is not None
+    assert not any("Invented" in t for t in tab.chart.legend.texts())
+
+
+def test_the_png_export_keeps_the_legend_whole(qtbot, tab, tmp_path):
+    # wider than the export's 1600 px: the frame is drawn at its own size, legend last
+    tab.resize(1900, 800)
+    settle(qtbot, 20)
+    legend, plot = tab.chart.legend.sceneBoundingRect(), tab.chart.plot.sceneBoundingRect()
+    for _, label in tab.chart.legend.items:
+        assert label.sceneBoundingRect().right() <= legend.right()
+    assert legend.right() <= plot.right()
+    tab.export_frame(tmp_path / "wide.png")
+    with Image.open(tmp_path / "wide.png") as png:
+        rgb = png.convert("L")
+        edge = [
+            rgb.getpixel((x, y))
+            for x in range(png.width - 8, png.width)
+            for y in range(png.height // 2)
+        ]
+        assert min(edge) > 200  # nothing written into the last pixels: no line cut there
+
+
+def test_with_the_bundled_dataset_alone_it_opens_on_units_that_have_values(qtbot, dataset):
+    tab = bare_tab(qtbot, dataset)
+    # villages and towns have nothing to draw together; programs do (relocation, 2018)
+    assert tab.unit_kind.currentData() == "programs"
+    assert tab.combos["x"].count() > 0 and tab.combos["x"].currentData()
+    assert (tab.slider.minimum(), tab.slider.maximum()) == (2018, 2018)
+    assert tab.slider.isVisible() and shown(tab)
+    # the user's choice of units is kept, and an empty one says so without a slider
+    choose(qtbot, tab.unit_kind, "villages")
+    assert tab.unit_kind.currentData() == "villages"
+    assert tab.status.text() == "No yearly values for these units."
+    assert not tab.slider.isVisible() and not tab.play_button.isEnabled()
+    assert tab.chart.note.text() == "No yearly values for these units"
+
+
+def test_with_no_yearly_values_at_all_it_says_so_instead_of_a_slider(qtbot, dataset):
+    from msgspec import structs
+
+    from dongchuan_gui.model.dataset import Dataset
+
+    tab = bare_tab(qtbot, Dataset(structs.replace(dataset.data, observations=[])))
+    assert "No town, village or program has yearly values" in tab.status.text()
+    assert tab.chart.note.text() == "Nothing to animate: no yearly values"
+    assert not tab.slider.isVisible() and tab.year_label.text() == ""
+    assert not tab.play_button.isEnabled()
+
+
+def test_the_tooltip_names_the_source_by_its_title(qtbot, dataset):
+    tab = bare_tab(qtbot, dataset)
+    unit = tab.unit_ids.index("relocation")
+    text = tab.chart.tooltip_for(unit)
+    title = dataset.source("hu-interview-2019").title
+    assert f"Source: {title}, relocation completed in 2018" in text
+    assert "hu-interview-2019" not in text
+
+
+def test_the_gif_export_shows_progress_and_can_be_cancelled(qtbot, tab, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QPushButton
+
+    from tests.ui.real_input import choose_in_menu
+
+    target = tmp_path / "motion.gif"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    seen = []
+
+    def pick_gif():
+        menu = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()
+        )
+        QTimer.singleShot(300, cancel)
+        choose_in_menu(qtbot, menu, "Animation as GIF")
+
+    def cancel():
+        dialog = tab.findChild(QProgressDialog, "motionExportProgress")
+        seen.append((dialog.isVisible(), dialog.value(), dialog.maximum()))
+        button = dialog.findChild(QPushButton)
+        QTest.mouseClick(button, LEFT)
+
+    QTimer.singleShot(100, pick_gif)
+    click(qtbot, tab.export_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    settle(qtbot, 20)
+    visible, value, maximum = seen[0]
+    assert visible and maximum == 31 and 0 < value < maximum  # 2019..2022 at 10 frames a year
+    assert not target.exists() and list(tmp_path.iterdir()) == []  # cancelled: nothing written
+    assert tab.t == 2019  # the chart shows what it showed before
+    # to the end: told before each frame and at the end, the file written
+    calls = []
+    assert tab.export_animation(
+        target, fps=2, progress=lambda d, n: calls.append((d, n)) or True
+    ) == [target]
+    assert calls == [(k, 7) for k in range(8)]
+    with Image.open(target) as image:
+        assert image.n_frames > 1
+    # PNG frames cancelled half-way: the frames already written are taken away again
+    stop = tmp_path / "frames" / "f.png"
+    stop.parent.mkdir()
+    assert tab.export_animation(stop, fps=2, progress=lambda d, n: d < 3) == []
+    assert list(stop.parent.iterdir()) == []

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...model.dataset import Change, Dataset
 from ...model.map_layout import (
     MapPlaces,
+    best_year,
     bubble_diameters,
     colour_positions,
     map_places,
@@ -85,8 +86,8 @@ class MapTab(Tab):
         self.readout.setObjectName("mapReadout")
         self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # two lines, always: a read-out that grew would shrink the map under the mouse
-        self.readout.setFixedHeight(self.readout.fontMetrics().lineSpacing() * 2 + 4)
+        # three lines, always: a read-out that grew would shrink the map under the mouse
+        self.readout.setFixedHeight(self.readout.fontMetrics().lineSpacing() * 3 + 4)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Measure"), self))
@@ -165,19 +166,28 @@ class MapTab(Tab):
         self.rows = np.array([where.get(p.id, -1) for p in self.places.places], dtype=np.int64)
         self.view.set_places(self.places, lang)
         self._idle_readout()
-        self.view.set_notes(self.text.notes(self.places))
         self._fill_measures(lang)
         self._fill_years()
         self._apply_layers()
         self._show()
 
+    def shown_layers(self) -> tuple[str, ...]:
+        layers = {"both": ("town", "village"), "towns": ("town",), "villages": ("village",)}
+        return layers[self.layer_box.currentData() or "both"]
+
     def bubble_ids(self) -> list[str]:
         """Places drawn as bubbles in the layers shown."""
         if self.places is None:
             return []
-        layers = {"both": ("town", "village"), "towns": ("town",), "villages": ("village",)}
-        shown = layers[self.layer_box.currentData() or "both"]
+        shown = self.shown_layers()
         return [p.id for p in self.places.places if p.layer in shown]
+
+    def years_with_values(self) -> set[int]:
+        """Years in which a place shown has a value of the measure."""
+        measure = self.measure()
+        if not measure or self.panel is None:
+            return set()
+        return years_with_values(self.panel, measure, self.bubble_ids())
 
     def _fill_measures(self, lang: str) -> None:
         keep = self.measure_box.currentData() or self.state.measure
@@ -218,30 +228,31 @@ class MapTab(Tab):
         for year in self.panel.years if self.panel is not None else []:
             self.year_box.addItem(str(int(year)), int(year))
         self._mark_years()
-        index = -1
-        for wanted in (keep, self.state.year):
-            if wanted is not None and (found := self.year_box.findData(wanted)) >= 0:
-                index = found
-                break
-        if index < 0 and self.measure() and self.panel is not None:
-            have = years_with_values(self.panel, self.measure(), self.bubble_ids())
-            if have:
-                index = self.year_box.findData(max(have))
+        # the user's year, or the shared one, if it has values; else the latest that has
+        year = best_year(self.years_with_values(), (keep, self.state.year))
+        index = self.year_box.findData(year) if year is not None else -1
+        if index < 0:
+            index = self.year_box.findData(keep) if keep is not None else -1
         if index < 0:
             index = self.year_box.count() - 1
         self.year_box.setCurrentIndex(index)
         self.year_box.blockSignals(False)
-        if self.state.year is None and self.year() is not None:
+        if self.year() is not None and self.state.year != self.year():
             self.state.set_year(self.year())
+
+    def _to_year_with_values(self) -> None:
+        """After a measure or layer change: stay on the year if it has values, else
+        go to the latest that has (an empty map says nothing)."""
+        year = best_year(self.years_with_values(), (self.year(),))
+        if year is not None and year != self.year():
+            self.year_box.blockSignals(True)
+            self.year_box.setCurrentIndex(self.year_box.findData(year))
+            self.year_box.blockSignals(False)
+            self.state.set_year(year)
 
     def _mark_years(self) -> None:
         """Years without any value of the measure at a place shown: said, and greyed."""
-        measure = self.measure()
-        have = (
-            years_with_values(self.panel, measure, self.bubble_ids())
-            if measure and self.panel is not None
-            else set()
-        )
+        have = self.years_with_values()
         for i in range(self.year_box.count()):
             year = self.year_box.itemData(i)
             if year in have:
@@ -271,6 +282,7 @@ class MapTab(Tab):
 
     def _on_measure_chosen(self, index: int) -> None:
         self._mark_years()
+        self._to_year_with_values()
         self._show()
         if self.measure():
             self.state.set_measure(self.measure())
@@ -283,11 +295,13 @@ class MapTab(Tab):
     def _on_layers(self, index: int) -> None:
         self._apply_layers()
         self._mark_years()
+        self._to_year_with_values()
         self._show()
 
     def _apply_layers(self) -> None:
-        shown = self.layer_box.currentData() or "both"
-        self.view.set_layers_visible(shown in ("both", "towns"), shown in ("both", "villages"))
+        shown = self.shown_layers()
+        self.view.set_layers_visible("town" in shown, "village" in shown)
+        self.view.set_notes(self.text.notes(self.places))
 
     def _step(self, delta: int) -> None:
         index = self.year_box.currentIndex() + delta
@@ -307,6 +321,7 @@ class MapTab(Tab):
             self.measure_box.setCurrentIndex(index)
             self.measure_box.blockSignals(False)
             self._mark_years()
+            self._to_year_with_values()
             self._show()
 
     def _follow_record(self, kind: str, record_id: str) -> None:
@@ -334,6 +349,13 @@ class MapTab(Tab):
             values[have] = panel.values[m, rows, y]
             derived[have] = panel.derived[m, rows, y] | panel.partial[m, rows, y]
             doubt[have] = panel.doubt[m, rows, y]
+        ids = set(self.bubble_ids())
+        shown = [i for i, p in enumerate(self.places.places) if p.id in ids]
+        # a hidden layer is not on this scale: no size or colour for it
+        hidden = np.ones(n, dtype=bool)
+        hidden[shown] = False
+        hidden &= np.array([p.layer != "district" for p in self.places.places], dtype=bool)
+        values[hidden] = np.nan
         scale = scale_for(panel, measure, self.bubble_ids())
         sizes = bubble_diameters(values, scale.size_max, MAX_PX, MIN_PX)
         colours = colour_positions(values, scale.vmin, scale.vmax)
@@ -341,11 +363,10 @@ class MapTab(Tab):
         largest = np.full(n, np.nan)
         largest[have] = np.fmax.reduce(np.abs(panel.values[m, self.rows[have], :]), axis=1)
         room = bubble_diameters(largest, scale.size_max, MAX_PX, MIN_PX)
-        ids = set(self.bubble_ids())
-        shown = [i for i, p in enumerate(self.places.places) if p.id in ids]
         session = self.source.session
         synthetic = session is not None and bool(session.synthetic)
         legend = self.text.legend(panel, measure, year, ui_lang(), shown, values, scale, synthetic)
+        legend.not_drawn = "\n".join(self.text.not_drawn(self.places, self.shown_layers()))
         self.view.show_values(sizes, colours, derived, doubt, legend, room)
         if self.view.hovered:  # the read-out follows the year under the mouse
             self._on_hovered(self.view.hovered)
@@ -361,7 +382,6 @@ class MapTab(Tab):
             return ""
         return self.text.describe(
             self.panel,
-            self.source.dataset,
             self.places.places[index],
             self.measure(),
             self.year(),
@@ -374,6 +394,9 @@ class MapTab(Tab):
             self.view.plot.setToolTip("")
             return
         text = self.describe(place_id)
+        near = [self.places.places[self.view.index_of(i)] for i in self.view.near(place_id)]
+        also = self.text.nearby(self.panel, near, self.measure(), self.year(), ui_lang())
+        text = f"{text}\n{also}" if also else text
         self.readout.setText(text)
         self.view.plot.setToolTip(text)
 

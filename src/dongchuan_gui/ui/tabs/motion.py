@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -39,12 +40,13 @@ from ..category_names import category_name
 from ..language import ui_lang
 from ..widgets import bubble_export
 from ..widgets.bubble_chart import BubbleChart, ChartSetup
-from ..widgets.bubble_choices import MeasureChoices, label
+from ..widgets.bubble_choices import MeasureChoices, default_roles, label
 from ..widgets.bubble_slider import YearSlider
 from .base import Tab
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0)  # years a second
 FRAME_MS = 33
+KINDS = ("villages", "towns", "programs")  # tried in this order for the first picture
 
 
 class MotionTab(Tab):
@@ -58,6 +60,8 @@ class MotionTab(Tab):
         self.t = 0.0
         self.playing = False
         self._dirty = True
+        self._kind_chosen = False  # the user picked the kind of units: keep it
+        self._nothing_at_all = False  # no kind of units has values
         self.choices = MeasureChoices(self)
         self.unit_kind, self.combos = self.choices.unit_kind, self.choices.combos
         self.chart = BubbleChart(self)
@@ -78,6 +82,9 @@ class MotionTab(Tab):
             self.speed.addItem(text, value)
         self.speed.setCurrentIndex(1)
         self.slider = YearSlider(self)
+        policy = self.slider.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # hidden without years, the row stays put
+        self.slider.setSizePolicy(policy)
         self.year_label = QLabel(self)
         self.year_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("20000"))
         self.trails = QCheckBox(self.tr("Trails"), self)
@@ -115,7 +122,7 @@ class MotionTab(Tab):
         space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         space.activated.connect(self.toggle_play)
         self.play_button.clicked.connect(self.toggle_play)
-        self.choices.units_changed.connect(self._rebuild)
+        self.choices.units_changed.connect(self._units_chosen)
         self.choices.measures_changed.connect(self._apply)
         self.slider.valueChanged.connect(self._slider_moved)
         self.slider.sliderPressed.connect(self.pause)
@@ -155,14 +162,40 @@ class MotionTab(Tab):
     def record_kind(self) -> str:
         return "programs" if self.choices.kind == "programs" else "places"
 
-    def _rebuild(self) -> None:
-        """Units or the panel changed: list the measures these units have values of."""
-        self._dirty = False
-        kind = self.choices.kind
+    def _units_chosen(self) -> None:
+        self._kind_chosen = True
+        self._rebuild()
+
+    def _units_of(self, kind: str) -> tuple[Any, list[str]]:
         source = self.source
-        self.panel = source.programs_panel() if kind == "programs" else source.places_panel()
-        where = set(self.panel.places) if self.panel is not None else set()
-        self.unit_ids = [u for u in source.units(kind) if u in where]
+        panel = source.programs_panel() if kind == "programs" else source.places_panel()
+        where = set(panel.places) if panel is not None else set()
+        return panel, [u for u in source.units(kind) if u in where]
+
+    def first_kind_with_values(self) -> str | None:
+        """The first kind of units (villages, towns, programs) whose default measures
+        give at least one bubble; None when no kind has any."""
+        for kind in KINDS:
+            panel, units = self._units_of(kind)
+            roles = default_roles(panel, units)
+            if roles is not None and Track(panel, units, roles).span() is not None:
+                return kind
+        return None
+
+    def _rebuild(self) -> None:
+        """Units or the panel changed: list the measures these units have values of.
+        Until the user picks a kind of units, the first kind that has values is shown."""
+        self._dirty = False
+        self._nothing_at_all = False
+        if not self._kind_chosen:
+            kind = self.first_kind_with_values()
+            self._nothing_at_all = kind is None
+            index = self.unit_kind.findData(kind or KINDS[0])
+            if index != self.unit_kind.currentIndex():
+                self.unit_kind.blockSignals(True)
+                self.unit_kind.setCurrentIndex(index)
+                self.unit_kind.blockSignals(False)
+        self.panel, self.unit_ids = self._units_of(self.choices.kind)
         self.choices.fill(self.panel, self.unit_ids, ui_lang())
         self._apply()
 
@@ -176,9 +209,18 @@ class MotionTab(Tab):
         panel = self.panel
         if roles is None or panel is None:
             self.track = None
-            self.chart.set_setup(None)
+            if self._nothing_at_all:
+                message = self.tr("Nothing to animate: no yearly values")
+                status = self.tr(
+                    "No town, village or program has yearly values for any measure. Add"
+                    " yearly figures, or open a household register in the Monitoring tab."
+                )
+            else:
+                message = self.tr("No yearly values for these units")
+                status = self.tr("No yearly values for these units.")
+            self.chart.set_setup(None, message)
             self._set_controls(None)
-            self.status.setText(self.tr("No yearly values for these units."))
+            self.status.setText(status)
             return
         lang = ui_lang()
         self.track = Track(panel, self.unit_ids, roles)
@@ -199,6 +241,7 @@ class MotionTab(Tab):
                 groups,
                 group_names,
                 lang,
+                self._warning(roles),
             )
         )
         self.chart.set_trails(self.trails.isChecked())
@@ -227,11 +270,35 @@ class MotionTab(Tab):
         self._follow_record(self.view_state.kind, self.view_state.record_id)
         self.show_time(start)
 
+    def _warning(self, roles: Roles) -> str:
+        """The legend's warning when the values shown are invented: the register
+        is synthetic, or a derived value says it was worked out from invented data
+        (the map's wording, and its translation)."""
+        measures = {m for _, m in roles.items()}
+        session = self.source.session
+        invented = session is not None and bool(getattr(session, "synthetic", False))
+        invented = invented and any(m.startswith("register:") for m in measures)
+        if not invented and self.panel is not None:
+            shown = {i for i, m in enumerate(self.panel.measures) if m.id in measures}
+            invented = any(
+                key[0] in shown and ("invented" in en or "虚构" in zh)
+                for key, (en, zh) in self.panel.notes.items()
+            )
+        if not invented:
+            return ""
+        return QCoreApplication.translate(
+            "MapText", "Invented figures: the household register is synthetic"
+        )
+
     def _set_controls(self, span: tuple[int, int] | None) -> None:
         has = span is not None and span[1] > span[0]
         self.slider.setEnabled(has)
         self.play_button.setEnabled(has)
-        if span is not None:
+        # no years, no slider: a 0…99 scale would say there were some
+        self.slider.setVisible(span is not None)
+        if span is None:
+            self.year_label.setText("")
+        else:
             first, last = span
             data = set(self.track.data_years())
             self.slider.set_years(first, last, {y for y in range(first, last + 1)} - data)
@@ -348,15 +415,41 @@ class MotionTab(Tab):
         else:
             bubble_export.export_png(self.chart, path)
 
-    def export_animation(self, path: str | Path, fps: float = 10) -> list[Path]:
+    def export_animation(self, path: str | Path, fps: float = 10, progress=None) -> list[Path]:
         """Every frame from the first year with values to the last, at the chosen
-        speed: one animated GIF for a ``.gif`` path, else numbered PNG files."""
+        speed: one animated GIF for a ``.gif`` path, else numbered PNG files.
+        ``progress(done, total)`` is called before each frame; when it returns False
+        the export stops and nothing is left written (returns [])."""
         span = self.track.span() if self.track is not None else None
         if span is None:
             raise ValueError(self.tr("There is nothing to export: no year has values."))
         self.pause()
         times = bubble_export.animation_times(*span, fps, float(self.speed.currentData()))
-        return bubble_export.export_animation(self.chart, path, times, fps)
+        return bubble_export.export_animation(self.chart, path, times, fps, progress=progress)
+
+    def _export_with_progress(self, path: str) -> list[Path]:
+        """The animation with a progress dialog that can cancel it (the window stays
+        responsive between frames)."""
+        dialog = QProgressDialog(self.tr("Exporting the animation…"), self.tr("Cancel"), 0, 1, self)
+        dialog.setObjectName("motionExportProgress")
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setLabelText(self.tr("Frame {0} of {1}…").format(min(done + 1, total), total))
+            dialog.setValue(done)
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            return self.export_animation(path, progress=progress)
+        finally:
+            dialog.close()
+            dialog.deleteLater()
 
     def _ask_export(self, what: str) -> None:
         filters = {
@@ -375,6 +468,6 @@ class MotionTab(Tab):
             else:
                 suffix = ".gif" if what == "gif" else ".png"
                 target = path if path.lower().endswith(suffix) else path + suffix
-                self.export_animation(target)
+                self._export_with_progress(target)
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, self.tr("Export"), str(error))

@@ -58,6 +58,7 @@ class ChartSetup:
     groups: np.ndarray | None = None  # colour group per unit (without a colour measure)
     group_names: list[str] = field(default_factory=list)
     lang: str = "en"
+    warning: str = ""  # said first in the legend, e.g. the register is synthetic
 
 
 class BubbleChart(QWidget):
@@ -83,6 +84,7 @@ class BubbleChart(QWidget):
         self.t = 0.0
         self.selected: int | None = None
         self.show_trails = False
+        self.message = ""  # said on the empty plot when there is nothing to show
         self._data_years: frozenset[int] = frozenset()
         self.styles = Styles([SINGLE])
         self._colours = np.zeros(0, dtype=np.int64)
@@ -164,11 +166,17 @@ class BubbleChart(QWidget):
         ]
 
     # ------------------------------------------------------------ content
-    def set_setup(self, setup: ChartSetup | None) -> None:
-        """Show another track (other units or measures): axes, colours, legend."""
+    def set_setup(self, setup: ChartSetup | None, message: str = "") -> None:
+        """Show another track (other units or measures): axes, colours, legend; with
+        none, the plot says ``message``."""
         self.setup = setup
+        self.message = message if setup is None else ""
+        for name in ("bottom", "left"):  # no numbers on axes that measure nothing
+            self.plot.getAxis(name).setStyle(showValues=setup is not None)
         self.selected = None
         if setup is None:
+            self.plot.setLabel("bottom", "")
+            self.plot.setLabel("left", "")
             self.set_time(self.t)
             self.legend.show_for(self.setup, self.styles.colours, self._ramp)
             return
@@ -217,7 +225,7 @@ class BubbleChart(QWidget):
             for curve in (self.trail_solid, self.trail_gap):
                 curve.setData([], [])
             self.label.setText("")
-            self._set_watermark("", "")
+            self._set_watermark("", self.message)
             return
         track = setup.track
         f = track.at(t)
@@ -300,6 +308,9 @@ class BubbleChart(QWidget):
         self.note.setFont(small)
         note = self.note.boundingRect()
         self.note.setPos(rect.right() - note.width() - 16, rect.bottom() - box.height() - 2)
+        if not self.watermark.text():  # a message on an empty plot: in the middle
+            centre = rect.center()
+            self.note.setPos(centre.x() - note.width() / 2, centre.y() - note.height() / 2)
 
     def _update_grid(self, *args) -> None:
         """Grid lines at the axes' major and minor ticks (after a resize or new ranges)."""

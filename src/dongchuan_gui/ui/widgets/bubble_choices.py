@@ -102,6 +102,19 @@ class MeasureChoices(QWidget):
         return self.combos["colour"].currentData() == GROUP
 
 
+def default_roles(panel: Any, unit_ids: list[str]) -> Roles | None:
+    """The measures ``fill`` picks for these units when nothing was chosen yet."""
+    if panel is None or not unit_ids:
+        return None
+    rows = [panel.places.index(u) for u in unit_ids]
+    have = ~np.isnan(panel.values[:, rows, :])
+    available = [m for m in range(len(panel.measures)) if have[m].any()]
+    picks = _defaults(panel, available, have)
+    if not picks.get("x") or not picks.get("y"):
+        return None
+    return Roles(picks["x"], picks["y"], picks.get("size") or None)
+
+
 def label(panel: Any, measure: str, lang: str) -> str:
     """A measure's name with its unit: "Median income per person (yuan)"."""
     m = panel.measures[panel.index(measure)[0]]

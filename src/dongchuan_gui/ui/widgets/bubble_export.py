@@ -1,6 +1,12 @@
 """The motion chart to files: the current frame as PNG (pyqtgraph's ImageExporter) or
 SVG, and the animation as an animated GIF (Pillow) or numbered PNG frames.
 
+Frames are written or reduced as they are made: a PNG frame goes to its file at once,
+a GIF frame becomes a small palette image at once (about a quarter of the QImage;
+Pillow needs them all to write the GIF, which is then written atomically). A
+``progress`` callback is asked before each frame and can stop the export, which then
+leaves no file behind.
+
 pyqtgraph 0.14.0's SVGExporter fails with current Qt (it cannot parse the ``Z`` path
 token Qt writes: ValueError), so SVG is drawn through Qt's QSvgGenerator with the
 items in pyqtgraph's export mode (vector symbols, no cached pixmaps), as
@@ -9,12 +15,16 @@ items in pyqtgraph's export mode (vector symbols, no cached pixmaps), as
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+
+from ...model.atomic import write_atomic
 
 if TYPE_CHECKING:
     from .bubble_chart import BubbleChart
@@ -85,40 +95,54 @@ def export_animation(
     times: list[float],
     fps: float,
     width: int | None = None,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> list[Path]:
     """Render the frames at ``times``; a ``.gif`` path gets one animated GIF, any
     other (``.png``) numbered PNGs beside it (``name_0001.png`` …). The chart shows
-    the frame it showed before. Returns the files written."""
+    the frame it showed before. Returns the files written; [] when ``progress``
+    (called with frames done and total before each frame) said stop."""
     from PIL import Image
 
     path = Path(path)
+    gif = path.suffix.lower() == ".gif"
     keep = chart.t
-    images: list[QImage] = []
+    written: list[Path] = []
+    frames: list = []  # GIF frames, as palette images
+    total = len(times)
     try:
-        for t in times:
+        for k, t in enumerate(times):
+            if progress is not None and not progress(k, total):
+                for done in written:
+                    done.unlink(missing_ok=True)
+                return []
             chart.set_time(t)
-            images.append(frame_image(chart, width))
-    finally:
-        chart.set_time(keep)
-    if path.suffix.lower() != ".gif":
-        written = []
-        for k, image in enumerate(images, start=1):
-            target = path.with_name(f"{path.stem}_{k:04d}.png")
+            image = frame_image(chart, width)
+            if gif:
+                frames.append(_to_pil(image, Image))
+                continue
+            target = path.with_name(f"{path.stem}_{k + 1:04d}.png")
             if not image.save(str(target), "PNG"):
                 raise OSError(_cannot_write(target))
             written.append(target)
+    finally:
+        chart.set_time(keep)
+    if progress is not None:
+        progress(total, total)
+    if not gif:
         return written
-    frames = [_to_pil(image, Image) for image in images]
     duration = max(20, round(1000 / fps))
     durations = [duration] * (len(frames) - 1) + [HOLD_LAST_MS]
+    buffer = io.BytesIO()
     frames[0].save(
-        path,
+        buffer,
+        format="GIF",
         save_all=True,
         append_images=frames[1:],
         duration=durations,
         loop=0,
         disposal=1,
     )
+    write_atomic(path, buffer.getvalue())
     return [path]
 
 

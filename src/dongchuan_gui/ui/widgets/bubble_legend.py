@@ -2,7 +2,12 @@
 what the outlines mean (observed, derived, doubtful), the size measure and the
 no-size dot, the colours (groups, or the lowest and highest observed value of the
 colour measure), and the rule: bubbles only in years with values, straight moves only
-between consecutive years."""
+between consecutive years. Invented figures (a synthetic register) are said first, in
+red, so that no exported picture passes them off as real.
+
+The legend asks for the width its longest line takes plus a margin: pyqtgraph sizes a
+legend from its labels' widths at the time they were added, which italic text and an
+export's own text rendering can exceed (the last lines were cut at the right edge)."""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ import html
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from .bubble_style import DERIVED, DOUBT, NO_SIZE_PX, PLAIN, PLAIN_PX, outline_pen
@@ -19,10 +24,15 @@ if TYPE_CHECKING:
     from .bubble_chart import ChartSetup
 
 
+WARNING_COLOR = "#B00020"  # as the map legend's warning
+RIGHT_MARGIN = 16  # px kept free right of the longest line
+
+
 class BubbleLegend(pg.LegendItem):
     def __init__(self) -> None:
         super().__init__(offset=None, verSpacing=-6, labelTextSize="8pt")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.layout.setContentsMargins(2, 2, RIGHT_MARGIN, 2)
         self._samples: list = []  # the items the samples draw (kept alive)
 
     def show_for(
@@ -31,7 +41,14 @@ class BubbleLegend(pg.LegendItem):
         self.clear()
         self._samples.clear()
         if setup is None:
+            self._fit()
             return
+        if setup.warning:
+            text = html.escape(setup.warning)
+            self._add(
+                pg.ScatterPlotItem(symbol=None),
+                f'<b><span style="color: {WARNING_COLOR}">{text}</span></b>',
+            )
         self._sample(self.tr("observed (reported)"), outline_pen(PLAIN), "#ffffff")
         self._sample(self.tr("derived (worked out)"), outline_pen(DERIVED), "#ffffff")
         self._sample(self.tr("doubtful"), outline_pen(DOUBT), "#ffffff")
@@ -50,6 +67,21 @@ class BubbleLegend(pg.LegendItem):
                 self._sample(name, None, colour)
         self._heading(self.tr("Bubbles only in years with values;"), bold=False)
         self._heading(self.tr("straight moves only between consecutive years."), bold=False)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Ask for room for the widest line (sample, gap, text) and the margins."""
+        widest = 0.0
+        for sample, label in self.items:
+            text = label.item.boundingRect().width()
+            widest = max(
+                widest, sample.boundingRect().width() + self.layout.horizontalSpacing() + text
+            )
+        left, top, right, bottom = self.layout.getContentsMargins()
+        width = widest + left + right + 6 if self.items else 0.0
+        self.setMinimumWidth(width)
+        self.setPreferredSize(QSizeF(width, self.preferredHeight()))
+        self.updateGeometry()
 
     def texts(self) -> list[str]:
         return [label.text for _, label in self.items]

@@ -39,6 +39,7 @@ class LegendContent:
     title: str = ""  # the measure's name
     subtitle: str = ""  # unit and year
     counts: str = ""  # how many places have a value
+    not_drawn: str = ""  # how many places have no coordinates (one line a layer)
     warning: str = ""  # e.g. the figures come from a synthetic register
     ramp: tuple[str, str] | None = None  # labels of the colour scale's ends
     sizes: list[tuple[float, str]] = field(default_factory=list)  # (diameter px, label)
@@ -204,18 +205,21 @@ class MapLegend(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.counts = QLabel(self)
+        self.not_drawn = QLabel(self)
+        self.not_drawn.setObjectName("mapNotDrawn")
         self.warning = QLabel(self)
         self.warning.setStyleSheet("color: #B00020; font-weight: bold;")
-        for label in (self.title, self.subtitle, self.counts, self.warning):
+        self.heading = (self.title, self.subtitle, self.counts, self.not_drawn, self.warning)
+        for label in self.heading:
             label.setWordWrap(True)
             label.setFixedWidth(WIDTH - 2 * PAD)
-        for label in (self.subtitle, self.counts):
+        for label in (self.subtitle, self.counts, self.not_drawn):
             label.setStyleSheet("color: #555555;")
         self.body = LegendBody(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAD, PAD, 0, PAD)
         layout.setSpacing(2)
-        for label in (self.title, self.subtitle, self.counts, self.warning):
+        for label in self.heading:
             layout.addWidget(label)
         layout.addSpacing(4)
         layout.addWidget(self.body)
@@ -227,6 +231,8 @@ class MapLegend(QWidget):
         self.title.setText(content.title)
         self.subtitle.setText(content.subtitle)
         self.counts.setText(content.counts)
+        self.not_drawn.setText(content.not_drawn)
+        self.not_drawn.setVisible(bool(content.not_drawn))
         self.warning.setText(content.warning)
         self.warning.setVisible(bool(content.warning))
         self.body.set_content(content.ramp, content.sizes, content.size_title, content.empty)
@@ -234,7 +240,8 @@ class MapLegend(QWidget):
     def texts(self) -> list[str]:
         """Every text the legend shows (for tests and the export's description)."""
         c = self.content
-        return [t for t in (c.title, c.subtitle, c.counts, c.warning) if t] + self.body.texts()
+        heading = (c.title, c.subtitle, c.counts, *c.not_drawn.split("\n"), c.warning)
+        return [t for t in heading if t] + self.body.texts()
 
     def sizeHint(self) -> QSize:
         return QSize(WIDTH + PAD, super().sizeHint().height())

@@ -3,8 +3,6 @@ heading and scales, and the read-out of a place (its figure and where it came fr
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 from PySide6.QtCore import QObject
 
@@ -44,6 +42,26 @@ class MapText(QObject):
                 )
             )
         return lines
+
+    def not_drawn(self, places: MapPlaces, layers: tuple[str, ...]) -> list[str]:
+        """ "161 of 166 villages … have no coordinates …" for each layer shown (said
+        in the legend, so that an exported map says it too)."""
+        texts = {
+            "town": self.tr(
+                "{0} of {1} towns, townships and subdistricts have no coordinates in the sources"
+                " and are not drawn"
+            ),
+            "village": self.tr(
+                "{0} of {1} villages, communities and resettlement sites have no coordinates"
+                " in the sources and are not drawn"
+            ),
+        }
+        out = []
+        for layer in layers:
+            missing = len(places.no_location.get(layer, ()))
+            if missing and layer in texts:
+                out.append(texts[layer].format(missing, places.totals.get(layer, missing)))
+        return out
 
     def legend(
         self,
@@ -89,7 +107,6 @@ class MapText(QObject):
     def describe(
         self,
         panel: Panel | None,
-        dataset: Any,
         place: MapPlace,
         measure: str | None,
         year: int | None,
@@ -115,8 +132,8 @@ class MapText(QObject):
         if cell.derived:
             note = cell.derived_zh if lang == "zh" and cell.derived_zh else cell.derived
             parts.append(self.tr("derived: {0}").format(note))
-        elif cell.source:
-            parts.append(self.tr("source: {0}").format(self._source(dataset, cell.source)))
+        elif cell.source:  # the source's title and the locator (``model.panel``)
+            parts.append(self.tr("source: {0}").format(cell.source))
         else:
             parts.append(self.tr("no source"))
         if cell.partial:
@@ -125,10 +142,27 @@ class MapText(QObject):
             parts.append(self.tr("doubtful: sources disagree, or an estimate"))
         return " · ".join(parts)
 
-    @staticmethod
-    def _source(dataset: Any, source: str) -> str:
-        """ "source-id, locator" as the source's title and the locator."""
-        source_id, _, locator = source.partition(", ")
-        record = dataset.source(source_id) if dataset is not None else None
-        title = record.title if record is not None else source_id
-        return f"{title}, {locator}" if locator else title
+    def nearby(
+        self,
+        panel: Panel | None,
+        places: list[MapPlace],
+        measure: str | None,
+        year: int | None,
+        lang: str,
+    ) -> str:
+        """ "Also at this spot: Xiangyang Community: no value" for places drawn too
+        close to the one read out to be told apart ("" when there are none)."""
+        if not places:
+            return ""
+        texts = []
+        for place in places:
+            cell = None
+            if panel is not None and measure and year is not None and place.id in panel.places:
+                cell = panel.cell(measure, place.id, year)
+            if cell is None or cell.missing:
+                value = self.tr("no value")
+            else:
+                m = panel.measures[panel.index(measure)[0]]
+                value = format_value(cell.value, self.unit(m.unit))
+            texts.append(self.tr("{0}: {1}").format(place.name(lang), value))
+        return self.tr("Also at this spot: {0}").format("; ".join(texts))

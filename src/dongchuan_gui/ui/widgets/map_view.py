@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from ...model.geo import scale_bar_length
-from ...model.map_layout import MapPlaces
+from ...model.map_layout import MapPlaces, pick
 from .map_legend import LegendContent, MapLegend
 from .map_style import (
     CENTRE_PX,
@@ -39,7 +39,9 @@ from .map_style import (
     value_pen,
 )
 
-LAYERS = ("town", "village")  # bubbles; villages drawn over towns
+LAYERS = ("town", "village")  # bubbles
+Z = {"village": 10, "town": 11}  # towns drawn over the villages inside them
+NEAR_PX = 6.0  # places closer than this on screen are told together in the read-out
 PAD_FRACTION = 0.12  # room around the places, of the larger extent
 MIN_EXTENT_M = 5000.0
 NOTE_COLOR = "#555555"
@@ -78,7 +80,8 @@ class MapView(QWidget):
         self._anchors: dict[int, tuple[float, float]] = {}
         self.sizes = np.zeros(0)  # current diameters (px), NaN = no value
         self.room = np.zeros(0)  # diameters the names keep clear of
-        self._hover: dict[str, str] = {}
+        self._hover: dict[str, list[str]] = {}  # layer -> ids under the mouse, top first
+        self._label_mode: dict[int, str] = {}  # "show", "room" (where free) or "hide"
         self.hovered = ""  # the place under the mouse
         self._highlighted: str | None = None
         self._build_furniture()
@@ -131,7 +134,7 @@ class MapView(QWidget):
         self.places = places
         self.layers, self.rows, self.labels = {}, {}, {}
         self._label_sizes, self._anchors = {}, {}
-        self._hover, self.hovered = {}, ""
+        self._hover, self.hovered, self._label_mode = {}, "", {}
         self.sizes = np.full(len(places.places), np.nan)
         self.room = self.sizes.copy()
         for layer in LAYERS:
@@ -148,7 +151,7 @@ class MapView(QWidget):
                 hoverable=True,
                 tip=None,
             )
-            scatter.setZValue(10 + LAYERS.index(layer))
+            scatter.setZValue(Z[layer])
             scatter.sigClicked.connect(self._on_click)
             scatter.sigHovered.connect(
                 lambda item, points, ev, key=layer: self._on_hover(key, points)
@@ -185,6 +188,7 @@ class MapView(QWidget):
                 self.box.addItem(label)
                 self.labels[i] = label
                 self._label_sizes[i] = label.textItem.boundingRect().size()
+                self._label_mode[i] = "show"
         self.reset_view()
 
     def reset_view(self) -> None:
@@ -251,11 +255,12 @@ class MapView(QWidget):
     def set_layers_visible(self, towns: bool, villages: bool) -> None:
         self.layers["town"].setVisible(towns)
         self.layers["village"].setVisible(villages)
-        # villages are named only when they are drawn alone (else too crowded)
-        shown = {"district": True, "town": towns, "village": villages and not towns}
-        for i, label in self.labels.items():
+        # with the towns, villages are named only where their name has room
+        village = ("room" if towns else "show") if villages else "hide"
+        modes = {"district": "show", "town": "show" if towns else "hide", "village": village}
+        for i in self.labels:
             if self.places is not None:
-                label.setVisible(shown[self.places.places[i].layer])
+                self._label_mode[i] = modes[self.places.places[i].layer]
         self._place_labels()
         self._show_highlight()
 
@@ -274,7 +279,9 @@ class MapView(QWidget):
 
     def _place_labels(self) -> None:
         """Put each name beside its place where it hides no other place and no other
-        name: right, left, below or above (first that is free), in pixels."""
+        name: right, left, below or above (first that is free), in pixels. Names of
+        the district and towns first; a village's name only shows where it is free
+        (with the towns drawn) or always (villages alone)."""
         if not self.labels or self.places is None:
             return
         px, py = self.box.viewPixelSize()
@@ -286,8 +293,12 @@ class MapView(QWidget):
                 spots.append((i, QPointF(p.x / px, -p.y / py), self._room(i)))
         taken = [QRectF(c.x() - d / 2, c.y() - d / 2, d, d) for _, c, d in spots]
         own = {i: k for k, (i, _, _) in enumerate(spots)}
-        for i, label in self.labels.items():
-            if not label.isVisible():
+        first = {"district": 0, "town": 1, "village": 2}
+        order = sorted(self.labels, key=lambda i: first[self.places.places[i].layer])
+        for i in order:
+            label, mode = self.labels[i], self._label_mode.get(i, "show")
+            if mode == "hide":
+                label.setVisible(False)
                 continue
             p = self.places.places[i]
             c, d = QPointF(p.x / px, -p.y / py), self._room(i)
@@ -300,9 +311,11 @@ class MapView(QWidget):
                 ((0.5, 1), (0, -gap), QRectF(c.x() - w / 2, c.y() - gap - h, w, h)),
             )
             others = [r for k, r in enumerate(taken) if k != own.get(i)]
-            anchor, offset, rect = next(
-                (o for o in options if not any(o[2].intersects(r) for r in others)), options[0]
-            )
+            free = next((o for o in options if not any(o[2].intersects(r) for r in others)), None)
+            label.setVisible(free is not None or mode == "show")
+            if free is None and mode != "show":
+                continue
+            anchor, offset, rect = free or options[0]
             if self._anchors.get(i) != anchor:
                 self._anchors[i] = anchor
                 label.setAnchor(anchor)
@@ -330,20 +343,61 @@ class MapView(QWidget):
         self.highlight.setData(x=[p.x], y=[p.y], size=self.diameter(index) + 9)
 
     # ------------------------------------------------------------ mouse
-    def _on_click(self, item: pg.ScatterPlotItem, points: list, ev: object) -> None:
-        if len(points):
-            self.place_clicked.emit(str(points[0].data()))
+    def _on_click(self, item: pg.ScatterPlotItem, points: list, ev) -> None:
+        # the top item took the click: ask every layer what lies under it
+        under: list[str] = []
+        for scatter in self._pickable():
+            found = scatter.pointsAt(scatter.mapFromScene(ev.scenePos()))
+            under += [str(p.data()) for p in found]
+        chosen = self.pick(under)
+        if chosen:
+            self.place_clicked.emit(chosen)
 
     def _on_hover(self, layer: str, points: list) -> None:
-        self._hover[layer] = str(points[0].data()) if len(points) else ""
-        # what is drawn on top wins
-        hovered = next(
-            (self._hover.get(k, "") for k in ("district", "village", "town") if self._hover.get(k)),
-            "",
-        )
+        self._hover[layer] = [str(p.data()) for p in points]
+        layers = [self._layer(scatter) for scatter in self._pickable()]
+        under = [i for key in layers for i in self._hover.get(key, [])]
+        hovered = self.pick(under)
         if hovered != self.hovered:
             self.hovered = hovered
             self.place_hovered.emit(hovered)
+
+    def _pickable(self) -> list[pg.ScatterPlotItem]:
+        """The visible point layers, top first."""
+        items = [self.centre, self.layers.get("town"), self.layers.get("village")]
+        return [i for i in items if i is not None and i.isVisible()]
+
+    def _layer(self, scatter: pg.ScatterPlotItem) -> str:
+        return next((k for k, v in self.layers.items() if v is scatter), "district")
+
+    def pick(self, place_ids: list[str]) -> str:
+        """The place meant among those under the mouse (top first): one with a value
+        before one without, a town before a village (``map_layout.pick``)."""
+        if self.places is None:
+            return ""
+        found = [(i, self.index_of(i)) for i in dict.fromkeys(place_ids)]
+        found = [(i, k) for i, k in found if k is not None]
+        chosen = pick((self.places.places[k].layer, not np.isnan(self.sizes[k])) for _, k in found)
+        return "" if chosen is None else found[chosen][0]
+
+    def near(self, place_id: str, within: float = NEAR_PX) -> list[str]:
+        """Other places drawn within ``within`` pixels of ``place_id`` (too close to
+        tell apart with the mouse), nearest first."""
+        index = self.index_of(place_id)
+        if index is None or self.places is None:
+            return []
+        px, py = self.box.viewPixelSize()
+        if not (px > 0 and py > 0):
+            return []
+        p = self.places.places[index]
+        out = []
+        for q in self.places.places:
+            if q.id == place_id or (q.layer != "district" and not self.layers[q.layer].isVisible()):
+                continue
+            distance = math.hypot((q.x - p.x) / px, (q.y - p.y) / py)
+            if distance <= within:
+                out.append((distance, q.id))
+        return [i for _, i in sorted(out)]
 
     # ------------------------------------------------------------ queries
     def index_of(self, place_id: str | None) -> int | None:
