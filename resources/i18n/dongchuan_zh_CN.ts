@@ -952,8 +952,12 @@
         <translation>{0} 个存疑</translation>
     </message>
     <message>
-        <source>{0} marked</source>
-        <translation>{0} 条已处理</translation>
+        <source>{0} to follow up</source>
+        <translation>{0} 条待跟进</translation>
+    </message>
+    <message>
+        <source>{0} checked</source>
+        <translation>{0} 处已核实</translation>
     </message>
     <message>
         <source>No data-quality findings</source>
@@ -1325,6 +1329,10 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     <message>
         <source>Save data-quality report</source>
         <translation>保存数据质量报告</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
         <source>Export cooperation ledger</source>
@@ -2118,6 +2126,14 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
         <translation>{0} 个坐标系不明的地点未绘出</translation>
     </message>
     <message>
+        <source>{0} of {1} towns, townships and subdistricts have no coordinates in the sources and are not drawn</source>
+        <translation>{1} 个乡镇（街道）中有 {0} 个在资料中没有坐标，未绘出</translation>
+    </message>
+    <message>
+        <source>{0} of {1} villages, communities and resettlement sites have no coordinates in the sources and are not drawn</source>
+        <translation>{1} 个村（社区）及安置点中有 {0} 个在资料中没有坐标，未绘出</translation>
+    </message>
+    <message>
         <source>Nothing to draw</source>
         <translation>无可绘制内容</translation>
     </message>
@@ -2132,6 +2148,14 @@ A sourced record of Dongchuan District&apos;s poverty-alleviation programs.</sou
     <message>
         <source>{0} of {1} places drawn have a value for {2}</source>
         <translation>{2} 年：所绘 {1} 个地点中 {0} 个有数值</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>Also at this spot: {0}</source>
+        <translation>同一位置还有：{0}</translation>
     </message>
     <message>
         <source>Invented figures: the household register is synthetic</source>
@@ -2425,6 +2449,18 @@ A synthetic one for trying things out: dongchuan register generate</source>
         <translation>动画导出为 PNG 帧序列…</translation>
     </message>
     <message>
+        <source>Nothing to animate: no yearly values</source>
+        <translation>无可播放内容：没有年度数值</translation>
+    </message>
+    <message>
+        <source>No town, village or program has yearly values for any measure. Add yearly figures, or open a household register in the Monitoring tab.</source>
+        <translation>没有任何乡镇、村或项目有年度数值。请添加年度数字，或在“防返贫监测”标签页中打开监测台账。</translation>
+    </message>
+    <message>
+        <source>No yearly values for these units</source>
+        <translation>这些单位没有年度数值</translation>
+    </message>
+    <message>
         <source>No yearly values for these units.</source>
         <translation>这些单位没有年度数值。</translation>
     </message>
@@ -2447,6 +2483,18 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source>There is nothing to export: no year has values.</source>
         <translation>没有可导出的内容：没有任何年份有数值。</translation>
+    </message>
+    <message>
+        <source>Exporting the animation…</source>
+        <translation>正在导出动画…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Frame {0} of {1}…</source>
+        <translation>第 {0} 帧，共 {1} 帧…</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
@@ -2596,6 +2644,10 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source>Targets</source>
         <translation>目标</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Data Quality</source>
@@ -2843,6 +2895,53 @@ A synthetic one for trying things out: dongchuan register generate</source>
     <message>
         <source> (synthetic households)</source>
         <translation>（合成农户）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Left, operator, right</source>
+        <translation>左侧 运算符 右侧</translation>
+    </message>
+    <message>
+        <source>Findings now</source>
+        <translation>当前发现的问题</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Show its findings</source>
+        <translation>查看其发现的问题</translation>
+    </message>
+    <message>
+        <source>Each side is an expression: #{indicator id} is the figure of that indicator at the place, program and year checked; children(#{id}) adds it up over the places directly below; projects.funds, projects.count, projects.people, projects.households come from the cooperation ledger; numbers, + - * / and brackets.</source>
+        <translation>每一侧都是一个表达式：#{指标编号} 是所核对的地点、项目和年份中该指标的数据；children(#{编号}) 是直属下级地点的该指标之和；projects.funds、projects.count、projects.people、projects.households 取自东西部协作项目台账；还可以使用数字、+ - * / 和括号。</translation>
+    </message>
+    <message>
+        <source>{0} failed</source>
+        <translation>{0} 处未通过</translation>
+    </message>
+    <message>
+        <source>{0} not checked</source>
+        <translation>{0} 处未核对</translation>
+    </message>
+    <message>
+        <source>{0} checked</source>
+        <translation>{0} 处已核实</translation>
     </message>
 </context>
 <context>

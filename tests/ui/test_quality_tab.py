@@ -148,7 +148,9 @@ def test_every_finding_is_a_row_with_its_words(tab, doc):
     assert cell(tab, "source:no-src", "place") == "乌龙镇"  # no English name: the Chinese
     assert cell(tab, "source:no-src", "value") == "12.5 %"
     assert cell(tab, "source:no-src", "state") == "open"
-    assert cell(tab, "source:no-src", "message") == "Figure no-src names no source."
+    assert (
+        cell(tab, "source:no-src", "message") == "Share, 乌龙镇, 2021: the figure names no source."
+    )
     assert cell(tab, "doubt:dbt", "kind") == "doubtful"
     assert cell(tab, "z:jobs-2020", "kind") == "outlier"
     assert cell(tab, "z:jobs-2020", "test") == "z-score"
@@ -296,15 +298,59 @@ def test_double_click_and_enter_open_the_record(qtbot, tab):
     assert opened[-1] == ("validation_rules", RULE)
 
 
-def test_a_rule_is_shown_here_and_read_only_refuses_marks(qtbot, tab):
-    choose(qtbot, tab.filters.kind, "unsourced")
-    assert tab.show_record("validation_rules", RULE)  # the filter gives way
+def test_a_rule_is_shown_on_the_rules_page_and_read_only_refuses_edits(qtbot, tab):
+    assert tab.current_location() is None  # findings are not records
+    assert tab.show_record("validation_rules", RULE)
+    assert tab.pages.currentWidget() is tab.rules
     assert tab.current_location() == ("validation_rules", RULE)
+    assert tab.rules.editor.widget("left").text() == "#{posts}"
+    assert tab.rules.item_of(RULE).text(2) == "#{posts} <= #{jobs}"
+    assert tab.rules.item_of(RULE).text(3) == "1 failed"
+    assert not tab.show_record("validation_rules", "no-such-rule")
+    # its findings, with a filter that hid them given way
+    tab.pages.setCurrentIndex(0)
+    choose(qtbot, tab.filters.kind, "unsourced")
+    assert tab.show_record("validation_rules", RULE)
+    click(qtbot, tab.rules.findings_button)
+    assert tab.pages.currentIndex() == 0
+    assert [f.test for f in tab.selected_findings()] == [RULE]
     assert "200" in tab.details.toPlainText() and "#{posts} <= #{jobs}" in (
         tab.details.toPlainText()
     )
     tab.set_read_only(True)
     assert not tab.checked_button.isEnabled() and not tab.follow_button.isEnabled()
+    assert not tab.rules.add_button.isEnabled() and not tab.rules.remove_button.isEnabled()
+    assert not tab.rules.editor.widget("right").isEnabled()
+
+
+def test_rules_page_edits_are_intents_for_the_window(qtbot, tab):
+    """Alone, the tab only asks: the form's edits, a new rule and a removal come out
+    of the tab's own signals (the window turns them into undo commands)."""
+    asked = []
+    tab.field_edited.connect(lambda *a: asked.append(("edit", *a)))
+    tab.add_requested.connect(lambda *a: asked.append(("add", *a)))
+    tab.remove_requested.connect(lambda *a: asked.append(("remove", *a)))
+    click(qtbot, tab.pages.tabBar(), tab.pages.tabBar().tabRect(2).center())
+    assert tab.pages.currentWidget() is tab.rules
+    assert tab.rules.current_rule() == RULE  # the first rule is in the form
+    type_into(qtbot, tab.rules.editor.widget("right"), "#{jobs} * 2")
+    click(qtbot, tab.rules.add_button)
+    click(qtbot, tab.rules.remove_button)
+    assert asked == [
+        ("edit", "validation_rules", RULE, "right", "#{jobs} * 2"),
+        ("add", "validation_rules", "", ""),
+        ("remove", "validation_rules", RULE),
+    ]
+
+
+def test_rules_page_in_chinese_names_rules_in_chinese(qtbot, doc):
+    tab = make_tab(qtbot, doc, lang="zh")
+    assert tab.show_record("validation_rules", RULE)
+    item = tab.rules.item_of(RULE)
+    assert item.text(0) == "公益岗位不超过岗位总数"
+    assert item.text(2) == "#{posts} <= #{jobs}"
+    # a rule for every level shows "—", not the first level
+    assert tab.rules.editor.widget("level").currentText() == "—"
 
 
 def test_pdf_report_holds_the_counts_and_messages(tab, tmp_path):
@@ -317,7 +363,7 @@ def test_pdf_report_holds_the_counts_and_messages(tab, tmp_path):
     for part in ("1 rule failed", "2 outliers", "1 unsourced", "1 doubtful"):
         assert part in flat, part
     assert "Data-quality report" in flat
-    assert "High importance" in flat and "Figure no-src names no source." in flat
+    assert "High importance" in flat and "Share, " in flat and "names no source." in flat
 
 
 def test_pdf_report_to_a_folder_that_is_not_there_says_so(tab, tmp_path):

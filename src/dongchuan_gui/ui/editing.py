@@ -24,6 +24,7 @@ from ..model.records import (
     Program,
     Source,
     Story,
+    ValidationRule,
 )
 from .commands import AddRecord, EditRecord, removal_command
 from .document import Document
@@ -45,7 +46,7 @@ SINGULAR = {
 }
 # stems of new ids where the singular name is not one ("project-3", not "cooperation
 # project-3": ids have no spaces)
-ID_STEMS = {"cooperation_projects": "project"}
+ID_STEMS = {"cooperation_projects": "project", "validation_rules": "rule"}
 PUTUO_PARTNER = "上海市普陀区"
 
 
@@ -126,7 +127,10 @@ class EditController(QObject):
     @Slot(str, str, str)
     def add_related(self, kind: str, owner_kind: str, owner_id: str) -> str | None:
         """Add a figure, event or story belonging to a place or program, or a
-        cooperation project of a program (shown on its own, ready to be typed in)."""
+        cooperation project of a program (shown on its own, ready to be typed in);
+        a validation rule belongs to no record (``owner_kind`` is "")."""
+        if kind == "validation_rules":
+            return self.add_rule()
         if self._refuse_read_only():
             return None
         dataset = self.document.dataset
@@ -163,6 +167,26 @@ class EditController(QObject):
                 id=rid, title_en="New story", title_zh="新故事", **{f"{owner}s": [owner_id]}
             )
         return self._add(kind, record)
+
+    def add_rule(self) -> str | None:
+        """A new validation rule that holds as long as the first indicator's figures
+        are not negative: valid, no finding until the user writes the real check."""
+        if self._refuse_read_only():
+            return None
+        dataset = self.document.dataset
+        if not dataset.data.indicators:
+            self.window.report_problem(self.tr("Add an indicator first."))
+            return None
+        record = ValidationRule(
+            id=new_id(dataset, "validation_rules", _stem("validation_rules")),
+            name_en="New rule",
+            name_zh="新规则",
+            left=f"#{{{dataset.data.indicators[0].id}}}",
+            operator=">=",
+            right="0",
+            importance="medium",
+        )
+        return self._add("validation_rules", record)
 
     def _add_project(self, rid: str, program_id: str, year: int) -> str | None:
         record = CooperationProject(

@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
             "indicator": "indicators",
             "source": "sources",
             "project": "cooperation_projects",
+            "validation_rules": "validation_rules",
         }.get(here[0])
         return bool(kind) and self.edits.remove(kind, here[1])
 

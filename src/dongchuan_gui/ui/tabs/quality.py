@@ -1,16 +1,18 @@
 """Data Quality tab: every finding (failed rules, outliers, unsourced and doubtful
-figures) in one sortable, filterable table, the answers given to them, and progress
-against every target.
+figures) in one sortable, filterable table, the answers given to them, progress
+against every target, and the validation rules themselves, editable with undo.
 
 Findings are worked out by the model (``all_findings``) a moment after the dataset
 changes (edits come in bursts: one computation per burst, never inside a paint), also
 while the tab is hidden, so that ``counts_changed`` keeps the status bar current.
 
 Intents for the window: ``link_activated(kind, id)`` opens what a finding refers to
-(``"observations"``: a figure, ``"validation_rules"``: a rule, or a place, program,
-indicator or source from the detail pane) and ``command_requested(command)`` carries
-the marks "checked, value correct" / "follow up" of the selected findings as one undo
-command for the document's stack.
+(``"observations"``: a figure, ``"validation_rules"``: a rule, which this tab shows on
+its Rules page, or a place, program, indicator or source from the detail pane) and
+``command_requested(command)`` carries the marks "checked, value correct" / "follow
+up" of the selected findings as one undo command for the document's stack. The Rules
+page's form sends ``field_edited``, ``add_requested`` and ``remove_requested``, which
+the window turns into checked undo commands as for every pane.
 """
 
 from __future__ import annotations
@@ -45,11 +47,13 @@ from ..widgets.quality_details import finding_html, many_html, none_html
 from ..widgets.quality_filters import QualityFilters
 from ..widgets.quality_labels import Names, counts_text, tally
 from ..widgets.quality_model import FindingsModel
+from ..widgets.quality_rules import RuleCounts, RulesPage
 from ..widgets.quality_table import FindingsTable
 from ..widgets.results_table import all_results_html
 from .base import Tab
 
 DEBOUNCE_MS = 100  # edits within this long are one recomputation
+KIND = "validation_rules"
 
 
 class QualityTab(Tab):
@@ -119,8 +123,11 @@ class QualityTab(Tab):
         layout.addWidget(self.splitter, 1)
         self.results = DetailBrowser(self.pages)
         self.results.setObjectName("targetResults")
+        self.rules = RulesPage(self.lang, self.pages)
+        self.rules.setObjectName("rulesPage")
         self.pages.addTab(findings_page, self.tr("Findings"))
         self.pages.addTab(self.results, self.tr("Targets"))
+        self.pages.addTab(self.rules, self.tr("Rules"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.pages)
@@ -134,6 +141,10 @@ class QualityTab(Tab):
         self.details.link_activated.connect(self.link_activated)
         self.results.link_activated.connect(self.link_activated)
         self.pages.currentChanged.connect(lambda _i: self._show_results())
+        for name in ("field_edited", "add_requested", "remove_requested"):
+            getattr(self.rules, name).connect(getattr(self, name))
+        self.rules.rule_selected.connect(lambda rid: self.selection_changed.emit(KIND, rid))
+        self.rules.findings_requested.connect(self.show_findings_of)
         self._update_actions()
         self._show_summary()
 
@@ -141,8 +152,15 @@ class QualityTab(Tab):
     def title(self) -> str:
         return self.tr("Data Quality")
 
+    @property
+    def pane(self) -> RulesPage:
+        """The form the window reaches as ``tab.pane.edit_panel`` (field errors,
+        pending text, a rule just added): the Rules page's."""
+        return self.rules
+
     def set_dataset(self, dataset: Dataset) -> None:
         self.dataset = dataset
+        self.rules.refresh(dataset)
         # out of view, the counts can wait for the window's first paint
         self._schedule(0 if self.isVisible() else 250)
 
@@ -154,10 +172,13 @@ class QualityTab(Tab):
         """Any change can alter findings (figures, rules, marks, places' names):
         recompute once the burst of edits is over."""
         if self.dataset is not None and changes:
+            if any(c.action == "reset" or c.kind == KIND for c in changes):
+                self.rules.refresh(self.dataset)  # the list and form at once
             self._schedule(DEBOUNCE_MS)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
+        self.rules.set_read_only(read_only)
         self._update_actions()
 
     def focus_search(self) -> None:
@@ -166,28 +187,38 @@ class QualityTab(Tab):
         self.filters.search.selectAll()
 
     def splitters(self) -> dict[str, QSplitter]:
-        return {"findings": self.splitter}
+        return {"findings": self.splitter, "rules": self.rules.splitter}
 
     def current_location(self) -> tuple[str, str] | None:
-        item = self.current_finding()
-        if item is not None and item.record_kind in self.kinds:
-            return (item.record_kind, item.record_id)
-        return None
+        """The rule in view on the Rules page (findings are not records)."""
+        rule_id = self.rules.current_rule() if self.pages.currentWidget() is self.rules else None
+        return (KIND, rule_id) if rule_id else None
 
     def show_record(self, kind: str, record_id: str) -> bool:
-        """A rule: its findings, the first selected (the filters are cleared when
-        they hide it)."""
+        """A rule: the Rules page, with the rule selected and in its form."""
         if kind not in self.kinds:
             return False
+        if self.dataset is not None and self.dataset.get(kind, record_id) is None:
+            return False
+        self.pages.setCurrentWidget(self.rules)
+        return self.rules.select_rule(record_id)
+
+    def show_findings_of(self, rule_id: str) -> bool:
+        """The Findings page with every finding of the rule selected (the filters
+        are cleared when they hide them)."""
         if self._timer.isActive():
             self.recompute()
         self.pages.setCurrentIndex(0)
         for attempt in range(2):
-            for row in range(self.model.rowCount()):
-                item = self.model.finding(row)
-                if item.record_kind == kind and item.record_id == record_id:
-                    self.table.select_rows([row])
-                    return True
+            rows = [
+                row
+                for row in range(self.model.rowCount())
+                if self.model.finding(row).record_kind == KIND
+                and self.model.finding(row).record_id == rule_id
+            ]
+            if rows:
+                self.table.select_rows(rows)
+                return True
             if attempt == 0 and not self.filters.is_default():
                 self.filters.clear()
         return False
@@ -218,6 +249,7 @@ class QualityTab(Tab):
         self.model.set_findings(self.found, names, self.filters.criteria())
         self.table.select_keys(keep, current.key if current else None)
         self._results_stale = True
+        self.rules.set_counts(rule_counts(self.found))
         self._show_results()
         self._show_summary()
         self._on_selection()
@@ -350,3 +382,17 @@ class QualityTab(Tab):
         if self.dataset is None:
             raise ValueError("no dataset")
         return write_pdf(self.dataset, self.found, path, lang=self.lang)
+
+
+def rule_counts(found: list[Finding]) -> dict[str, RuleCounts]:
+    """Each rule's findings: (failed, not checked, checked as correct)."""
+    out: dict[str, list[int]] = {}
+    for item in found:
+        if item.kind != "rule":
+            continue
+        counts = out.setdefault(item.test, [0, 0, 0])
+        if item.mark is not None and item.mark.state == "checked":
+            counts[2] += 1
+        else:
+            counts[0 if item.code == "rule_failed" else 1] += 1
+    return {rule_id: (a, b, c) for rule_id, (a, b, c) in out.items()}
