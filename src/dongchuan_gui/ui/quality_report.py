@@ -11,19 +11,18 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPainter,
     QPdfWriter,
     QTextDocument,
 )
 
 from ..model.dataset import Dataset
 from ..model.quality.findings import Finding
-from .reports import RESOLUTION, footer_text, report_font
+from .reports import RESOLUTION, paint_pages, report_font
 from .widgets.detail_browser import STYLE
 from .widgets.quality_labels import Names, counts_text, finding_kind_text, state_text, tally
 from .widgets.results_table import all_results_html
@@ -180,34 +179,7 @@ def render(
     footer_h = int(device.resolution() * 0.35)
     body_h = height - footer_h
     doc = build_document(dataset, found, lang=lang)
-    doc.documentLayout().setPaintDevice(device)
-    doc.setPageSize(QSizeF(width, body_h))
-    pages = doc.pageCount()
-    footer_font = report_font()
-    footer_font.setPointSize(8)
-    footer = footer_text(dataset)
-    painter = QPainter(device)
-    if not painter.isActive():  # QPdfWriter says nothing of a file it cannot write
-        raise OSError(tr("The report could not be written."))
-    try:
-        for page in range(pages):
-            if page:
-                device.newPage()
-            painter.save()
-            painter.translate(0, -page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(Qt.GlobalColor.darkGray)
-            painter.drawLine(0, body_h + 4, width, body_h + 4)
-            area = QRectF(0, body_h + 8, width, footer_h - 8)
-            painter.drawText(area, Qt.AlignmentFlag.AlignLeft, footer)
-            painter.drawText(
-                area, Qt.AlignmentFlag.AlignRight, tr("page {0} of {1}").format(page + 1, pages)
-            )
-    finally:
-        painter.end()
-    return pages
+    return paint_pages(device, doc, dataset, width, body_h, footer_h)
 
 
 def write_pdf(

@@ -173,6 +173,13 @@ def render(
         image_width=int(width * 0.98 * 96 / device.resolution()),
         monitoring=monitoring,
     )
+    return paint_pages(device, doc, dataset, width, body_h, footer_h)
+
+
+def paint_pages(device, doc, dataset: Dataset, width: float, body_h: int, footer_h: int) -> int:
+    """Paint ``doc`` on ``device`` page by page with the reports' footer (dataset,
+    workbench, date; page n of m); the page count. OSError when the device cannot be
+    painted on (QPdfWriter says nothing of a file it cannot write)."""
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(QSizeF(width, body_h))
     pages = doc.pageCount()
@@ -180,6 +187,8 @@ def render(
     footer_font.setPointSize(8)
     footer = footer_text(dataset)
     painter = QPainter(device)
+    if not painter.isActive():
+        raise OSError(tr("The report could not be written."))
     try:
         for page in range(pages):
             if page:
