@@ -405,3 +405,22 @@ def test_the_legend_says_how_many_places_have_no_coordinates(qtbot, tab):
     texts = tab.view.legend.texts()
     assert towns in texts and villages not in texts
     assert tab.view.legend.not_drawn.isVisible()
+
+
+def test_a_place_chosen_in_another_tab_is_ringed_on_the_map(qtbot, window):
+    """The shared selection: the Places tab sets it, the map follows."""
+    tab = window.show_tab("map")
+    qtbot.waitUntil(lambda: tab.places is not None and bool(tab.view.legend.content.title))
+    window.show_tab("places")
+    places = window.tab("places")
+    places.search.setFocus()
+    QTest.keyClicks(places.search, "tangdan")  # pinyin finds it (keyClicks types ASCII)
+    settle(qtbot, 20)
+    index = places.tree.model().index(0, 0)
+    while places.tree.model().rowCount(index):  # down to the match under its district
+        index = places.tree.model().index(0, 0, index)
+    click(qtbot, places.tree.viewport(), places.tree.visualRect(index).center())
+    settle(qtbot, 20)
+    assert places.current_location() == ("place", TANGDAN)
+    assert (window.view_state.kind, window.view_state.record_id) == ("place", TANGDAN)
+    assert tab.view._highlighted == TANGDAN  # the ring drawn round it

@@ -444,8 +444,11 @@ class MainWindow(QMainWindow):
         return Location(self.tab_keys[index], *(here or ("", "")))
 
     def _record_location(self, *args) -> None:
+        here = self.current_location()
         if not self._restoring and self.document is not None:
-            self.history.visit(self.current_location())
+            self.history.visit(here)
+        if here.kind and here.id:  # the map and the motion chart ring what is selected
+            self.view_state.set_record(here.kind, here.id)
         self._update_nav_actions()
 
     def _apply(self, location: Location | None) -> None:

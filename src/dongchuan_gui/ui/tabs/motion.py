@@ -395,6 +395,7 @@ class MotionTab(Tab):
 
     def _follow_record(self, kind: str, record_id: str) -> None:
         unit = None
+        kind = {"place": "places", "program": "programs"}.get(kind, kind)  # as panes say it
         if kind == self.record_kind and record_id in self.unit_ids:
             unit = self.unit_ids.index(record_id)
         if unit != self.chart.selected:
