@@ -84,6 +84,82 @@
         <translation>基线</translation>
     </message>
     <message>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>统计资料</translation>
+    </message>
+    <message>
+        <source>policy document</source>
+        <translation>政策文件</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>encyclopedia</source>
+        <translation>百科</translation>
+    </message>
+    <message>
+        <source>news report</source>
+        <translation>新闻报道</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>entered by a user</source>
+        <translation>用户录入</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>不分高低</translation>
+    </message>
+    <message>
+        <source>adds up (sum)</source>
+        <translation>可加总</translation>
+    </message>
+    <message>
+        <source>does not add up</source>
+        <translation>不可加总</translation>
+    </message>
+    <message>
+        <source>poverty line</source>
+        <translation>贫困线</translation>
+    </message>
+    <message>
+        <source>monitoring line</source>
+        <translation>监测线</translation>
+    </message>
+    <message>
+        <source>exit threshold</source>
+        <translation>退出标准</translation>
+    </message>
+    <message>
+        <source>skip when any figure is missing</source>
+        <translation>任一数据缺失即跳过</translation>
+    </message>
+    <message>
+        <source>skip only when all figures are missing</source>
+        <translation>全部数据缺失才跳过</translation>
+    </message>
+    <message>
+        <source>never skip (missing counts as 0)</source>
+        <translation>从不跳过（缺失按 0 计）</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>unknown datum</source>
+        <translation>坐标系未知</translation>
+    </message>
+    <message>
         <source>source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
@@ -1230,7 +1306,7 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     </message>
     <message>
         <source>Change {0} of {1} “{2}”</source>
-        <translation>修改{1}“{2}”的 {0}</translation>
+        <translation>修改{1}“{2}”的{0}</translation>
     </message>
     <message>
         <source>Add an indicator first.</source>
@@ -1377,6 +1453,461 @@ The details were written to {1}. Your data on disk is unchanged.</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>故事</translation>
+    </message>
+    <message>
+        <source>reference line</source>
+        <translation>标准线</translation>
+    </message>
+    <message>
+        <source>rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>household register</source>
+        <translation>农户台账</translation>
+    </message>
+    <message>
+        <source>validation rule</source>
+        <translation>校验规则</translation>
+    </message>
+    <message>
+        <source>quality mark</source>
+        <translation>质量标记</translation>
+    </message>
+    <message>
+        <source>cooperation project</source>
+        <translation>协作项目</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>英文标题</translation>
+    </message>
+    <message>
+        <source>Summary (Chinese)</source>
+        <translation>中文简介</translation>
+    </message>
+    <message>
+        <source>Summary (English)</source>
+        <translation>英文简介</translation>
+    </message>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>中文正文</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>英文正文</translation>
+    </message>
+    <message>
+        <source>Message (Chinese)</source>
+        <translation>中文提示</translation>
+    </message>
+    <message>
+        <source>Message (English)</source>
+        <translation>英文提示</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Where in the source</source>
+        <translation>出处位置</translation>
+    </message>
+    <message>
+        <source>How it was derived</source>
+        <translation>推导方法</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>相关地点</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>相关项目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布方</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Note on the name</source>
+        <translation>名称说明</translation>
+    </message>
+    <message>
+        <source>Statistical code</source>
+        <translation>统计用区划代码</translation>
+    </message>
+    <message>
+        <source>Code edition</source>
+        <translation>区划代码版本</translation>
+    </message>
+    <message>
+        <source>Place above</source>
+        <translation>上级地点</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Funders</source>
+        <translation>出资方</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>向好方向</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计值</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>Lowest possible value</source>
+        <translation>最小可能值</translation>
+    </message>
+    <message>
+        <source>Highest possible value</source>
+        <translation>最大可能值</translation>
+    </message>
+    <message>
+        <source>Part of indicator</source>
+        <translation>属于指标</translation>
+    </message>
+    <message>
+        <source>Lowest expected value</source>
+        <translation>预期下限</translation>
+    </message>
+    <message>
+        <source>Highest expected value</source>
+        <translation>预期上限</translation>
+    </message>
+    <message>
+        <source>Largest plausible change (times)</source>
+        <translation>最大合理变化（倍）</translation>
+    </message>
+    <message>
+        <source>Adds up over places</source>
+        <translation>按地点加总</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Monitoring lines by year</source>
+        <translation>历年监测标准</translation>
+    </message>
+    <message>
+        <source>Years above the line to be stable</source>
+        <translation>稳定所需连续年数</translation>
+    </message>
+    <message>
+        <source>Highest share of rigid spending</source>
+        <translation>刚性支出占比上限</translation>
+    </message>
+    <message>
+        <source>Largest income drop on last year</source>
+        <translation>收入同比降幅上限</translation>
+    </message>
+    <message>
+        <source>Highest incidence for exit (%)</source>
+        <translation>退出贫困发生率上限（%）</translation>
+    </message>
+    <message>
+        <source>Fewest employed per relocated household</source>
+        <translation>搬迁户最少就业人数</translation>
+    </message>
+    <message>
+        <source>Without labour: always monitored</source>
+        <translation>无劳动力户始终监测</translation>
+    </message>
+    <message>
+        <source>File (relative path)</source>
+        <translation>文件（相对路径）</translation>
+    </message>
+    <message>
+        <source>Checksum (SHA-256)</source>
+        <translation>校验值（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Invented (synthetic) households</source>
+        <translation>虚构（合成）农户</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>Register format version</source>
+        <translation>台账格式版本</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运算符</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>When figures are missing</source>
+        <translation>数据缺失时</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Right side when marked</source>
+        <translation>标记时右侧数值</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>标记人</translation>
+    </message>
+    <message>
+        <source>Marked at</source>
+        <translation>标记时间</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>协作方</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>受益对象数</translation>
+    </message>
+    <message>
+        <source>Beneficiaries counted in</source>
+        <translation>受益对象单位</translation>
+    </message>
+    <message>
+        <source>Kind of source</source>
+        <translation>来源类型</translation>
+    </message>
+    <message>
+        <source>Kind of line</source>
+        <translation>标准线类型</translation>
+    </message>
+    <message>
+        <source>Kind of value</source>
+        <translation>数值性质</translation>
+    </message>
+    <message>
+        <source>Only places of level</source>
+        <translation>仅核对此级地点</translation>
+    </message>
+    <message>
+        <source>Value when marked</source>
+        <translation>标记时数值</translation>
+    </message>
+    <message>
+        <source>Judged with rule set</source>
+        <translation>评判所用规则集</translation>
+    </message>
+    <message>
+        <source>Under program</source>
+        <translation>所属项目</translation>
     </message>
 </context>
 <context>
@@ -2682,7 +3213,7 @@ A synthetic one for trying things out: dongchuan register generate</source>
     </message>
     <message>
         <source>Editing {0} “{1}”</source>
-        <translation>正在编辑 {0}“{1}”</translation>
+        <translation>正在编辑{0}“{1}”</translation>
     </message>
     <message>
         <source>万元 (10,000 yuan): 50.4 million yuan is 5040</source>

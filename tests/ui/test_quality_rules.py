@@ -78,7 +78,7 @@ def test_typed_right_side_fails_the_rule_and_ctrl_z_restores_it(qtbot, window):
     assert finding.importance == "high"
     qtbot.waitUntil(lambda: count_text(tab, RULE) == "1 failed")
     assert "1 rule failed" in window.quality_status.text()
-    assert window.undo_action.text().startswith("Undo Change right of validation rule")
+    assert window.undo_action.text().startswith("Undo Change right side of validation rule")
     assert editor.widget("right") is right  # the form is updated in place
 
     shortcut(qtbot, window, "Ctrl+Z")

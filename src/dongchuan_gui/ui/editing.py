@@ -28,8 +28,11 @@ from ..model.records import (
 )
 from .commands import AddRecord, EditRecord, removal_command
 from .document import Document
+from .field_labels import field_label, kind_name, record_name
 
-SINGULAR = {
+# stems of new ids ("figure-3", "project-3"): ids stay ASCII in every language; the
+# names people read come from ``field_labels.kind_name``
+ID_STEMS = {
     "sources": "source",
     "places": "place",
     "programs": "program",
@@ -37,21 +40,18 @@ SINGULAR = {
     "observations": "figure",
     "events": "event",
     "stories": "story",
-    "reference_lines": "reference line",
-    "rule_sets": "rule set",
+    "reference_lines": "reference-line",
+    "rule_sets": "rule-set",
     "registers": "register",
-    "validation_rules": "validation rule",
-    "quality_marks": "quality mark",
-    "cooperation_projects": "cooperation project",
+    "validation_rules": "rule",
+    "quality_marks": "quality-mark",
+    "cooperation_projects": "project",
 }
-# stems of new ids where the singular name is not one ("project-3", not "cooperation
-# project-3": ids have no spaces)
-ID_STEMS = {"cooperation_projects": "project", "validation_rules": "rule"}
 PUTUO_PARTNER = "上海市普陀区"
 
 
 def _stem(kind: str) -> str:
-    return ID_STEMS.get(kind, SINGULAR[kind].replace(" ", "-"))
+    return ID_STEMS[kind]
 
 
 def project_partner(program: Program | None) -> str:
@@ -74,17 +74,9 @@ class EditController(QObject):
         return self.window.document
 
     def _name(self, kind: str, record_id: str) -> str:
-        rec = self.document.dataset.get(kind, record_id)
-        return (
-            (
-                getattr(rec, "name_zh", "")
-                or getattr(rec, "title", "")
-                or getattr(rec, "title_en", "")
-                or record_id
-            )
-            if rec
-            else record_id
-        )
+        dataset = self.document.dataset
+        rec = dataset.get(kind, record_id)
+        return record_name(dataset, kind, rec) if rec is not None else record_id
 
     def _refuse_read_only(self) -> bool:
         if self.document.read_only:
@@ -114,12 +106,11 @@ class EditController(QObject):
             text = "; ".join(p.message for p in problems[:3])
             self.window.field_problem(kind, record_id, field, text)
             return False
-        singular = SINGULAR.get(kind, kind)
         if field in ("name_zh", "name_en", "title", "title_en", "title_zh"):
-            text = self.tr("Rename {0}").format(singular)
+            text = self.tr("Rename {0}").format(kind_name(kind))
         else:
             text = self.tr("Change {0} of {1} “{2}”").format(
-                field.replace("_", " "), singular, self._name(kind, record_id)
+                field_label(kind, field, inline=True), kind_name(kind), self._name(kind, record_id)
             )
         self.document.push(EditRecord(dataset, kind, new, text, field))
         return True
@@ -211,7 +202,7 @@ class EditController(QObject):
             return None
         self.document.push(
             AddRecord(
-                self.document.dataset, kind, record, self.tr("Add {0}").format(SINGULAR[kind])
+                self.document.dataset, kind, record, self.tr("Add {0}").format(kind_name(kind))
             )
         )
         return record.id
@@ -252,7 +243,7 @@ class EditController(QObject):
                 self.tr("“{0}” cannot be removed: {1}.").format(name, plan.refused)
             )
             return False
-        text = self.tr("Remove {0} “{1}”").format(SINGULAR.get(kind, kind), name)
+        text = self.tr("Remove {0} “{1}”").format(kind_name(kind), name)
         if len(plan.removes) + len(plan.edits) > 1:
             text += self.tr(" (and {0} linked records)").format(
                 len(plan.removes) + len(plan.edits) - 1

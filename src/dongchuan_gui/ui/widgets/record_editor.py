@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...model.dataset import Dataset
 from ...model.editing import LIST_REFERENCES, REFERENCES
 from ...model.records import COLLECTIONS, Location, Record
+from ..field_labels import field_label, kind_name, option_label, record_name
 
 LONG_TEXT = {
     "summary_en",
@@ -50,6 +51,10 @@ def _literal_values(annotation) -> tuple[str, ...] | None:
             if found:
                 return found
     return None
+
+
+def _is_optional(annotation) -> bool:
+    return type(None) in typing.get_args(annotation)
 
 
 def _is_list(annotation) -> bool:
@@ -131,7 +136,9 @@ class RecordEditor(QWidget):
         if record is None:
             self._title.setText(self.tr("Nothing to edit."))
             return
-        self._title.setText(self.tr("Editing {0} “{1}”").format(kind.rstrip("s"), record.id))
+        self._title.setText(
+            self.tr("Editing {0} “{1}”").format(kind_name(kind), record_name(dataset, kind, record))
+        )
         if not self._widgets:
             self._build_form(kind)
         for name, widget in self._widgets.items():
@@ -154,7 +161,7 @@ class RecordEditor(QWidget):
     def _build_form(self, kind: str) -> None:
         for info in msgspec.structs.fields(COLLECTIONS[kind]):
             name = info.name
-            widget = self._make_widget(name, info.type)
+            widget = self._make_widget(kind, name, info.type)
             if kind == "cooperation_projects" and name == "funds":
                 # ledgers keep project funds in 万元; say so where they are typed
                 widget.setPlaceholderText(self.tr("万元 (10,000 yuan): 50.4 million yuan is 5040"))
@@ -168,12 +175,12 @@ class RecordEditor(QWidget):
             box.setSpacing(1)
             box.addWidget(widget)
             box.addWidget(error)
-            self._form.addRow(name.replace("_", " "), holder)
+            self._form.addRow(field_label(kind, name), holder)
             self._widgets[name] = widget
             self._errors[name] = error
             self._annotations[name] = info.type
 
-    def _make_widget(self, name: str, annotation) -> QWidget:
+    def _make_widget(self, kind: str, name: str, annotation) -> QWidget:
         literal = _literal_values(annotation)
         if (name in REFERENCES and not _is_list(annotation)) or literal:
             box = QComboBox(self)
@@ -184,8 +191,11 @@ class RecordEditor(QWidget):
             )
             box.setMinimumContentsLength(12)
             if literal:
+                if _is_optional(annotation):
+                    box.addItem("—", None)  # not set
                 for option in literal:
-                    box.addItem(str(option), option)
+                    # the option's name is shown, its code is stored
+                    box.addItem(option_label(kind, name, option), option)
             box.activated.connect(lambda _i, n=name, b=box: self._emit(n, b.currentData()))
             return box
         if _is_bool(annotation):
@@ -343,6 +353,14 @@ class RecordEditor(QWidget):
 
     def widget(self, name: str) -> QWidget:
         return self._widgets[name]
+
+    def label_text(self, name: str) -> str:
+        """The label shown beside a field."""
+        label = self._form.labelForField(self._widgets[name].parentWidget())
+        return label.text() if isinstance(label, QLabel) else ""
+
+    def title_text(self) -> str:
+        return self._title.text()
 
     def reset_field(self, name: str) -> None:
         """Show the record's stored value again (after a refused edit)."""
