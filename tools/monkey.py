@@ -1009,11 +1009,27 @@ class Monkey:
         """Every 50 ms, also inside a dialog's own event loop: answer it soon."""
         if self._answer_pending:
             return
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu) and popup.isVisible():
+            # a button's own menu runs an event loop of its own (the motion chart's
+            # Export…): close it, as a person who changed their mind would
+            self._answer_pending = True
+            QTimer.singleShot(0, self.close_menu)
+            return
         if QApplication.activeModalWidget() is not None or self._open_dialogs():
             self._answer_pending = True
             # answered from a fresh timer, so that a dialog opened by the answer is
             # answered as well (a timer does not fire again inside its own callback)
             QTimer.singleShot(0, self.answer_dialogs)
+
+    def close_menu(self) -> None:
+        self._answer_pending = False
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu) and isValid(popup):
+            self.sub("(a button's menu: Escape)")
+            QTest.keyClick(popup, Key.Key_Escape)
+            if isValid(popup) and popup.isVisible():
+                popup.close()
 
     def _open_dialogs(self) -> list[QDialog]:
         return [
