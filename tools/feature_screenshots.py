@@ -20,10 +20,8 @@ Works on copies in a temporary folder; nothing under seeds/ is touched.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import msgspec
@@ -32,6 +30,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_setup import settle, start  # noqa: E402
+
 SHOTS = ("17-data-quality", "18-targets", "19-ledger", "20-map", "21-motion")
 SIZE = (1400, 900)
 QUALITY_SEED = 23  # gives Yantou a failed rule and outliers of each test
@@ -43,17 +44,6 @@ NOTES = {
     "en": "Compared with the sheet the town sent: right.",
     "zh": "已与乡镇报表核对，数值无误。",
 }
-
-
-def settle(app: QApplication, window, rounds: int = 6) -> None:
-    from dongchuan_gui.ui.widgets.timeline_plot import TimelinePlot
-
-    for _ in range(rounds):
-        app.processEvents()
-    for plot in window.findChildren(TimelinePlot):
-        plot.render_now()
-    for _ in range(rounds):
-        app.processEvents()
 
 
 def wait_for(app: QApplication, done, seconds: float = 5.0) -> None:
@@ -198,20 +188,8 @@ def motion_shot(app: QApplication, window, out: Path) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
-    lang = sys.argv[2] if len(sys.argv) > 2 else "en"
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["DONGCHUAN_SETTINGS"] = str(tmp / "settings.ini")
-    app = QApplication(sys.argv[:1])
-    app.setStyleSheet((ROOT / "resources" / "style.qss").read_text(encoding="utf-8"))
-    from dongchuan_gui.app import install_translations
+    app, out, tmp, lang = start()
     from dongchuan_gui.model.register.generate import generate
-
-    install_translations(app, lang)
-    import dongchuan_gui.ui.document as document
-
-    document.recovery_folder = lambda: tmp / "recovery"
     from dongchuan_gui.ui.main_window import MainWindow
 
     invented = tmp / "invented-figures-synthetic.json"

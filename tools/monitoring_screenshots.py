@@ -10,44 +10,20 @@ village's place pane with its light. Every one of them says SYNTHETIC.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_setup import settle, start  # noqa: E402
+
 SHOTS = ("14-monitoring", "15-households", "16-village-light")
 
 
-def settle(app: QApplication, window, rounds: int = 6) -> None:
-    from dongchuan_gui.ui.widgets.timeline_plot import TimelinePlot
-
-    for _ in range(rounds):
-        app.processEvents()
-    for plot in window.findChildren(TimelinePlot):
-        plot.render_now()
-    for _ in range(rounds):
-        app.processEvents()
-
-
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
-    lang = sys.argv[2] if len(sys.argv) > 2 else "en"
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["DONGCHUAN_SETTINGS"] = str(tmp / "settings.ini")
-    app = QApplication(sys.argv[:1])
-    app.setStyleSheet((ROOT / "resources" / "style.qss").read_text(encoding="utf-8"))
-    from dongchuan_gui.app import install_translations
+    app, out, tmp, lang = start()
     from dongchuan_gui.model.register.generate import generate
-
-    install_translations(app, lang)
-    import dongchuan_gui.ui.document as document
-
-    document.recovery_folder = lambda: tmp / "recovery"
     from dongchuan_gui.ui.main_window import MainWindow
 
     data = tmp / "dongchuan.json"
