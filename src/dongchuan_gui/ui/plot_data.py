@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from ..model.dataset import Dataset
 from ..model.numbers import format_quantity
 from ..model.periods import PeriodError, parse_period
 from ..model.records import Event, Observation
 from ..model.series import extract_series
 from .colors import color_for
-from .language import ui_lang
+from .language import tr, ui_lang
 from .widgets.timeline_plot import PlotMarks, PlotSeries
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def format_value(value: float, unit: str = "") -> str:

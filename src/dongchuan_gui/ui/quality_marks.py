@@ -11,20 +11,16 @@ import datetime as dt
 import getpass
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..model.dataset import Dataset
 from ..model.editing import new_id
 from ..model.quality.findings import Finding
 from ..model.records import QualityMark
+from .language import tr
 
 KIND = "quality_marks"
 STATES = ("checked", "follow_up")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def login_name() -> str:

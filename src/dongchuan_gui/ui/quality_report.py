@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 
 from ..model.dataset import Dataset
 from ..model.quality.findings import Finding
+from .language import tr
 from .reports import RESOLUTION, paint_pages, report_font
 from .widgets.detail_browser import STYLE
 from .widgets.quality_labels import Names, counts_text, finding_kind_text, state_text, tally
@@ -38,10 +39,6 @@ td.msg { padding: 0 6px 4px 12px; color: #333; border-bottom: 1px solid #e4e4e4;
 .state-open { color: #C62828; font-weight: bold; } .state-done { color: #2e7d32; }
 </style>
 """
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def report_title() -> str:

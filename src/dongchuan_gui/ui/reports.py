@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from ..model.dataset import Dataset
+from .language import tr
 from .plot_data import marks_for, scope_series
 from .widgets.detail_browser import STYLE, h3
 from .widgets.place_pane import place_html
@@ -47,10 +48,6 @@ CJK_FAMILIES = (
 LATIN_FAMILIES = ("DejaVu Sans", "Segoe UI", "Arial", "Helvetica Neue", "Liberation Sans")
 RESOLUTION = 200
 DISTRICT_TIMELINE = ("poverty-incidence",)  # as on the Overview tab
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def report_font() -> QFont:

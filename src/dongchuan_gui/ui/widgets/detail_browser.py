@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...model.dataset import Dataset
 from ...model.records import Observation
+from ..language import tr
 from ..plot_data import format_value, status_text
 
 STYLE = """
@@ -22,10 +23,6 @@ table.figs th { text-align: left; color: #444; border-bottom: 1px solid #bbb; }
 .card { margin: 6px 0; }
 </style>
 """
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def link(kind: str, record_id: str, text: str) -> str:

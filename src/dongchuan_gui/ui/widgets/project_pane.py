@@ -10,18 +10,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...model.cooperation import KIND, format_beneficiaries, format_funds, totals_by_year
 from ...model.dataset import Dataset
+from ..category_names import project_status_name
 from ..language import ui_lang
 from .detail_browser import DetailBrowser, heading, link, muted, paragraph, row, tr
 from .record_pane import RecordPane
 
-
-def status_name(status: str) -> str:
-    return {
-        "planned": tr("planned"),
-        "underway": tr("underway"),
-        "completed": tr("completed"),
-        "suspended": tr("suspended"),
-    }.get(status, status)
+status_name = project_status_name  # one vocabulary: category_names
 
 
 def not_entered() -> str:

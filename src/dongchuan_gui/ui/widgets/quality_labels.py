@@ -7,17 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from ...model.dataset import Dataset
 from ...model.quality.findings import Finding
+from ..category_names import importance_name
+from ..language import tr
 from ..plot_data import format_value
 
 STATES = ("open", "changed", "follow_up", "checked")  # "changed": a stale mark, open again
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def kind_text(kind: str) -> str:
@@ -47,10 +43,7 @@ def finding_kind_text(item: Finding) -> str:
     return kind_text(kind)
 
 
-def importance_text(importance: str) -> str:
-    return {"high": tr("high"), "medium": tr("medium"), "low": tr("low")}.get(
-        importance, importance
-    )
+importance_text = importance_name  # one vocabulary: category_names
 
 
 def state_key(item: Finding) -> str:

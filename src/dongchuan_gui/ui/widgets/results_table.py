@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
-
 from ...model.dataset import Dataset
 from ...model.quality.targets import Progress, progress
 from ...model.records import Observation
+from ..language import tr
 from ..monitoring.place_lights import AMBER, GREEN, LIGHT_COLORS, NO_LIGHT_COLOR, RED
 from ..plot_data import format_value
 from .detail_browser import link
@@ -32,10 +31,6 @@ COLORS = {
     "no_actual": NO_LIGHT_COLOR,
     "no_rule": NO_LIGHT_COLOR,
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def light_word(light: str) -> str:

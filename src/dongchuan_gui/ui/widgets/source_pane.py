@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QWidget
 
 from ...model.dataset import Dataset
+from ..category_names import reliability_name
 from .detail_browser import (
     PANE_ROWS,
     DetailBrowser,
@@ -22,16 +23,6 @@ from .detail_browser import (
 from .record_pane import RecordPane
 
 _KIND_LINK = {"places": "place", "programs": "program"}
-
-
-def reliability_name(value: str) -> str:
-    return {
-        "official": tr("official"),
-        "primary": tr("primary"),
-        "secondary": tr("secondary"),
-        "mirror": tr("read on a mirror copy"),
-        "unverified": tr("unverified"),
-    }.get(value, value)
 
 
 def source_html(dataset: Dataset, source_id: str) -> str:
