@@ -1359,6 +1359,10 @@ The details were written to {1}. Your data on disk is unchanged.</source>
         <source>Belonging to it:</source>
         <translation>下属记录：</translation>
     </message>
+    <message>
+        <source>undated</source>
+        <translation>无年份</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeController</name>

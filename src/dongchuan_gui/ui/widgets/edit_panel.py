@@ -99,20 +99,23 @@ class EditPanel(QWidget):
         self.related.clear()
         owner = RELATED_OWNER.get(kind)
         if record is not None and owner:
+            # lupdate does not read tr() inside f-strings: the words are said first
+            figure, undated = self.tr("figure"), self.tr("undated")
+            event, story = self.tr("event"), self.tr("story")
             for o in dataset.observations_for(**{owner: record.id}):
                 ind = dataset.indicator(o.indicator)
                 label = ind.name_zh if ind else o.indicator
                 text = (
-                    f"{self.tr('figure')}: {label} {o.period or self.tr('undated')} = "
+                    f"{figure}: {label} {o.period or undated} = "
                     f"{format_value(o.value, ind.unit if ind else '')}"
                 )
                 self._add_item(text, "observations", o.id)
             for e in dataset.events_for(**{owner: record.id}):
                 self._add_item(
-                    f"{self.tr('event')}: {e.date} {e.title_zh or e.title_en}", "events", e.id
+                    f"{event}: {e.date} {e.title_zh or e.title_en}", "events", e.id
                 )
             for s in dataset.stories_for(**{owner: record.id}):
-                self._add_item(f"{self.tr('story')}: {s.title_zh or s.title_en}", "stories", s.id)
+                self._add_item(f"{story}: {s.title_zh or s.title_en}", "stories", s.id)
         self.related.blockSignals(False)
         has_related = owner is not None and record is not None
         for w in (self.add_button, self.add_kind, self.remove_button):
